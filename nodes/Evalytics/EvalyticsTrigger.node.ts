@@ -1,0 +1,169 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { contentHash, diffSnapshot, loadSnapshot, saveSnapshot, type FirstPollBehaviour } from '../shared/poll';
+import { organisationLocator } from './actions/common.descriptions';
+import type { EvalyticsUser } from './helpers/users';
+import { listUsers } from './listing';
+import { listSearch } from './methods';
+import { createEvalyticsClient } from './transport';
+
+type UserEvent = 'added' | 'changed' | 'removed';
+const EVENTS: readonly UserEvent[] = ['added', 'changed', 'removed'];
+/** What "Fetch Test Event" shows when there is no earlier poll to compare with. */
+const SAMPLE_SIZE = 5;
+
+export class EvalyticsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Evalytics Trigger',
+		name: 'evalyticsTrigger',
+		icon: { light: 'file:evalytics.svg', dark: 'file:evalytics.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Users: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Evalytics users are added, changed or removed',
+		defaults: { name: 'Evalytics Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'evalyticsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['added', 'changed', 'removed'],
+				options: [
+					{ name: 'User Added', value: 'added', description: 'A user appeared since the last poll' },
+					{ name: 'User Changed', value: 'changed', description: 'Any field, role or organisation of a user changed' },
+					{
+						name: 'User Removed',
+						value: 'removed',
+						description: 'A user is no longer listed (deleted, or no longer matching the filters)',
+					},
+				],
+			},
+			organisationLocator,
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Child Organisations',
+						name: 'includeChildOrganisations',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to watch the users of the organisations below the chosen one too',
+					},
+					{
+						displayName: 'Role IDs',
+						name: 'roles',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 3, 5',
+						description: 'Only users with one of these role IDs, comma-separated (3 = teacher)',
+					},
+					{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Search in name, code and e-mail' },
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'First Poll',
+						name: 'firstPoll',
+						type: 'options',
+						default: 'nothing',
+						description: 'What the first poll after activating the workflow emits',
+						options: [
+							{ name: 'Emit Nothing (Record a Baseline)', value: 'nothing' },
+							{ name: 'Emit Every User as Added', value: 'all' },
+						],
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const node = this.getNode();
+		const events = (this.getNodeParameter('events', []) as string[]).filter((event): event is UserEvent =>
+			EVENTS.includes(event as UserEvent),
+		);
+		if (events.length === 0) {
+			throw new NodeOperationError(node, 'Events: choose at least one event', {
+				description: `Allowed: ${EVENTS.join(', ')}`,
+			});
+		}
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const organisation = String(this.getNodeParameter('organisation', '', { extractValue: true }) ?? '').trim();
+		const roles = String(filters.roles ?? '')
+			.split(',')
+			.map((part) => part.trim())
+			.filter((part) => part !== '')
+			.map((part) => {
+				if (!/^\d+$/.test(part)) {
+					throw new NodeOperationError(node, `Role IDs: "${part}" is not a role ID`, {
+						description: 'Give whole numbers separated by commas, e.g. 3, 5',
+					});
+				}
+				return Number(part);
+			});
+
+		const client = await createEvalyticsClient(this);
+		const users: EvalyticsUser[] = [];
+		for await (const user of listUsers(client, {
+			organisation,
+			q: typeof filters.q === 'string' && filters.q.trim() ? filters.q.trim() : undefined,
+			roles,
+			includeChildOrganisations:
+				filters.includeChildOrganisations === undefined ? undefined : filters.includeChildOrganisations === true,
+		})) {
+			// A record marked deleted counts as gone, the same as one no longer listed.
+			if (user.deleted !== true) users.push(user);
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const previous = loadSnapshot(staticData);
+		const diff = diffSnapshot(previous, users, { idOf: (user) => String(user.id), hashOf: (user) => contentHash(user) });
+		const manual = this.getMode() === 'manual';
+
+		let emitted: IDataObject[];
+		if (previous === undefined) {
+			const firstPoll = (options.firstPoll ?? 'nothing') as FirstPollBehaviour;
+			// A test fetch shows real users even without a baseline; production records the baseline.
+			const shown = manual ? users.slice(0, SAMPLE_SIZE) : firstPoll === 'all' ? users : [];
+			emitted = events.includes('added') ? shown.map((user) => ({ event: 'added', id: user.id, user })) : [];
+		} else {
+			emitted = [
+				...(events.includes('added') ? diff.added.map((user) => ({ event: 'added', id: user.id, user })) : []),
+				...(events.includes('changed') ? diff.changed.map((user) => ({ event: 'changed', id: user.id, user })) : []),
+				...(events.includes('removed')
+					? diff.removedIds.map((id) => ({ event: 'removed', id: /^\d+$/.test(id) ? Number(id) : id }))
+					: []),
+			];
+		}
+		// n8n keeps static data only after production polls; a test fetch must not move the baseline anyway.
+		if (!manual) saveSnapshot(staticData, diff.next);
+
+		if (emitted.length === 0) return null;
+		return [this.helpers.returnJsonArray(emitted)];
+	}
+}
