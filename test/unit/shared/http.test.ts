@@ -11,6 +11,7 @@ import {
 	tlsFingerprint,
 	type HttpRequest,
 } from '../../../nodes/shared/http';
+import { backoffDelay, parseRetryAfter, planRetry, resolveRetryPolicy } from '../../../nodes/shared/retry';
 import { createTestPki, opensslAvailable, type TestPki } from './certs';
 import { LocalServer, sendJson } from './localServer';
 
@@ -334,6 +335,37 @@ describe('the retry contract', () => {
 		const client = createHttpClient({ retry: { ...fast, maxAttempts: 2 } });
 		expect((await failure(client.request({ method: 'GET', url: server.url, idempotent: true }))).attempts).toBe(2);
 		expect((await failure(client.request({ method: 'GET', url: server.url, idempotent: true, retry: { maxAttempts: 3 } }))).attempts).toBe(3);
+	});
+});
+
+describe('retry helpers', () => {
+	const policy = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1_000, maxTotalWaitMs: 1_500 });
+	const unavailable = (retryAfterMs?: number) =>
+		new TransportError({ kind: 'http', status: 503, message: 'm', method: 'GET', url: 'u', retryAfterMs });
+
+	it('reads Retry-After as seconds or an HTTP-date', () => {
+		const now = Date.parse('2025-01-01T00:00:00Z');
+		expect(parseRetryAfter('7', now)).toBe(7000);
+		expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30_000);
+		expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+		expect(parseRetryAfter('-1', now)).toBeUndefined();
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	});
+
+	it('backs off exponentially with full jitter, capped per delay', () => {
+		expect([1, 2, 3, 4, 5].map((retry) => backoffDelay(policy, retry, () => 0.999_999))).toEqual([99, 199, 399, 799, 999]);
+		expect(backoffDelay(policy, 3, () => 0)).toBe(0);
+	});
+
+	it('keeps all waiting within the total budget', () => {
+		expect(planRetry(unavailable(), { idempotent: true, attempt: 1, waitedMs: 1_450, policy })).toEqual({ retry: true, delayMs: expect.any(Number) });
+		const clamped = planRetry(unavailable(), { idempotent: true, attempt: 4, waitedMs: 1_450, policy: { ...policy, maxAttempts: 9 } });
+		expect(clamped.retry && clamped.delayMs).toBeLessThanOrEqual(50);
+		expect(planRetry(unavailable(), { idempotent: true, attempt: 2, waitedMs: 1_500, policy })).toEqual({ retry: false });
+		expect(planRetry(unavailable(1_000), { idempotent: true, attempt: 1, waitedMs: 0, policy })).toEqual({ retry: true, delayMs: 1_000 });
+		expect(planRetry(unavailable(1_000), { idempotent: true, attempt: 1, waitedMs: 600, policy })).toMatchObject({ retry: false, reason: expect.stringContaining('Retry-After') });
+		expect(planRetry(unavailable(), { idempotent: false, attempt: 1, waitedMs: 0, policy })).toEqual({ retry: false });
 	});
 });
 
