@@ -123,8 +123,9 @@ export interface FolderOptions {
 export function prepareUserFolder(userFolder: string, options: FolderOptions): N8nFolder {
 	const n8nFolder = join(userFolder, '.n8n');
 	mkdirSync(n8nFolder, { recursive: true });
+	// NODE_ENV=test (set by jest) makes n8n refuse to load nodes ("Not available in tests").
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_|EXECUTIONS_|GENERIC_TIMEZONE$)/.test(name)),
+		Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_|EXECUTIONS_|JEST_|GENERIC_TIMEZONE$|NODE_ENV$)/.test(name)),
 	);
 	const env: NodeJS.ProcessEnv = {
 		...inherited,
@@ -209,13 +210,15 @@ export function extractExecutionJson(stdout: string): unknown {
 	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
+const EDITOR_READY_LINE = 'Editor is now accessible via';
+
 export interface N8nServer {
 	url: string;
 	port: number;
 	child: ChildProcess;
 	/** Everything n8n printed so far (stdout and stderr). */
 	output(): string;
-	/** Resolves once `/healthz/readiness` answers 200 (database up, migrations done). */
+	/** Resolves once n8n says the editor is accessible and `/healthz/readiness` answers 200 (needs log level info). */
 	ready(timeoutMs?: number): Promise<void>;
 	/** SIGTERM (n8n's graceful shutdown), SIGKILL to the process group after `graceMs`; the exit code. */
 	stop(graceMs?: number): Promise<number | null>;
@@ -247,7 +250,7 @@ export async function startN8n(
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
 	let hasExited = false;
 	void exited.then(() => (hasExited = true));
-	const url = `http://localhost:${options.port}`;
+	const url = `http://127.0.0.1:${options.port}`;
 
 	return {
 		url,
@@ -258,11 +261,11 @@ export async function startN8n(
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
 				if (hasExited) throw new Error(`n8n exited during start-up:\n${output.slice(-4000)}`);
-				try {
-					const response = await fetch(`${url}/healthz/readiness`);
-					if (response.ok) return;
-				} catch {
-					// not listening yet
+				// Logged once the REST routes are mounted and the active workflows are activated (their
+				// first polls done); /healthz answers earlier, while /rest still gives 404.
+				if (output.includes(EDITOR_READY_LINE)) {
+					const response = await fetch(`${url}/healthz/readiness`).catch(() => undefined);
+					if (response?.ok) return;
 				}
 				await sleep(250);
 			}

@@ -1,0 +1,14 @@
+/**
+ * The real-n8n suite (`npm run test:e2e`): one n8n, one simulator and one user folder shared by the tests
+ * of a file, so files run one at a time and hooks get long timeouts (the first run may install n8n).
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.test.ts'],
+	modulePathIgnorePatterns: ['<rootDir>/test/e2e/node_modules/', '<rootDir>/build/', '<rootDir>/.n8n-start/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+	testTimeout: 180000,
+	maxWorkers: 1,
+	verbose: true,
+};
