@@ -1,0 +1,87 @@
+/**
+ * The platform simulators `npm start` runs next to n8n, with the demo credentials that point at them.
+ * A new platform's simulator joins by adding one entry to SIMULATORS.
+ */
+import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
+
+/** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
+export interface DemoCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string | number | boolean>;
+}
+
+export interface RunningSimulator {
+	title: string;
+	url: string;
+	/** Lines worth printing (API key, demo data). */
+	notes: string[];
+	credentials: DemoCredential[];
+	close(): Promise<void>;
+}
+
+export interface SimulatorEntry {
+	id: string;
+	title: string;
+	/** Fixed so bookmarks and the imported credentials stay valid between runs; 0 when taken. */
+	port: number;
+	start(port: number): Promise<RunningSimulator>;
+}
+
+const EVALYTICS_DEMO_USERS = 20_000;
+
+export const SIMULATORS: SimulatorEntry[] = [
+	{
+		id: 'evalytics',
+		title: 'Evalytics',
+		port: 5801,
+		async start(port) {
+			const simulator = await startEvalyticsSimulator({ port, users: EVALYTICS_DEMO_USERS });
+			return {
+				title: 'Evalytics',
+				url: simulator.url,
+				notes: [
+					`api-key ${DEFAULT_API_KEY}, top organisation ${TOP_ORGANISATION_ID}, ${EVALYTICS_DEMO_USERS.toLocaleString('en')} demo users`,
+				],
+				// The id and name the example workflows reference (examples/README.md).
+				credentials: [
+					{
+						id: 'evalyticsDemo',
+						name: 'Evalytics (demo simulator)',
+						type: 'evalyticsApi',
+						data: { apiKey: DEFAULT_API_KEY, baseUrl: simulator.url, organisation: String(TOP_ORGANISATION_ID) },
+					},
+				],
+				close: () => simulator.close(),
+			};
+		},
+	},
+];
+
+/** Starts every simulator; a taken port falls back to a free one. Already started ones are closed on failure. */
+export async function startSimulators(log: (line: string) => void): Promise<RunningSimulator[]> {
+	const running: RunningSimulator[] = [];
+	try {
+		for (const entry of SIMULATORS) {
+			let simulator: RunningSimulator;
+			try {
+				simulator = await entry.start(entry.port);
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+				log(`  port ${entry.port} is taken; ${entry.title} gets a free port`);
+				simulator = await entry.start(0);
+			}
+			running.push(simulator);
+			log(`  ${simulator.title} simulator on ${simulator.url}`);
+		}
+	} catch (error) {
+		await closeSimulators(running);
+		throw error;
+	}
+	return running;
+}
+
+export async function closeSimulators(simulators: RunningSimulator[]): Promise<void> {
+	await Promise.allSettled(simulators.map((simulator) => simulator.close()));
+}
