@@ -174,18 +174,37 @@ export interface N8nResult {
 	stderr: string;
 }
 
-/** Runs one n8n CLI command (`import:workflow`, `execute`, `publish:workflow`, …) and captures its output. */
-export async function runN8n(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv): Promise<N8nResult> {
+/**
+ * Runs one n8n CLI command (`import:workflow`, `execute`, `publish:workflow`, …) and captures its output.
+ * `killAfterMs` is a safety net against a hung command (it is killed and reported), not a speed check.
+ */
+export async function runN8n(
+	install: N8nInstall,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	{ killAfterMs = 5 * 60_000 }: { killAfterMs?: number } = {},
+): Promise<N8nResult> {
 	const child = spawn(process.execPath, [install.bin, ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env: await processEnv(env),
 		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
 	});
+	const killOnExit = () => signalGroup(child, 'SIGKILL');
+	process.once('exit', killOnExit);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const timer = setTimeout(() => {
+		stderr += `\n[n8n ${args[0]} killed after ${killAfterMs} ms]\n`;
+		signalGroup(child, 'SIGKILL');
+	}, killAfterMs);
 	const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
+	clearTimeout(timer);
+	process.off('exit', killOnExit);
+	// `execute` starts a task runner in n8n's process group; make sure it went with n8n.
+	signalGroup(child, 'SIGKILL');
 	return { code, stdout, stderr };
 }
 
@@ -247,7 +266,11 @@ export async function startN8n(
 	};
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
+	// Should our process end without stop() (an uncaught error), n8n must not outlive it.
+	const killOnExit = () => signalGroup(child, 'SIGKILL');
+	process.once('exit', killOnExit);
 	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+	void exited.then(() => process.off('exit', killOnExit));
 	let hasExited = false;
 	void exited.then(() => (hasExited = true));
 	const url = `http://127.0.0.1:${options.port}`;
