@@ -8,7 +8,7 @@ import * as user from './user/User.resource';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, client: EvalyticsClient) => Promise<ItemResult>;
 
-const resources: Record<EvalyticsType['resource'], Record<string, { execute: Operation }>> = { user };
+const resources: Record<EvalyticsType['resource'], Record<string, { execute: Operation }>> = { user: user.operations };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -9,7 +9,8 @@ import * as restore from './restore.operation';
 import * as unblock from './unblock.operation';
 import * as update from './update.operation';
 
-export { block, create, del as delete, get, getAll, restore, unblock, update };
+/** The operations of this resource by their `operation` value. */
+export const operations = { block, create, delete: del, get, getAll, restore, unblock, update };
 
 export const description: INodeProperties[] = [
 	{

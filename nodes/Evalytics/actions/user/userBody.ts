@@ -75,7 +75,8 @@ export function readRoleChanges(context: IExecuteFunctions, itemIndex: number): 
 			organisation: positiveInt(context, row.organisation, `${label} › Organisation ID`, itemIndex),
 			role: positiveInt(context, row.role, `${label} › Role ID`, itemIndex),
 		};
-		if (action === 'add' && row.propagate !== undefined) change.propagate = row.propagate === true;
+		// Sent only when asked for: propagating is an administrator's right, and n8n fills in the default false.
+		if (action === 'add' && row.propagate === true) change.propagate = true;
 		return change;
 	});
 }
