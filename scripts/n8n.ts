@@ -117,13 +117,13 @@ export interface FolderOptions {
 
 /**
  * A user folder plus the environment every n8n command of it runs with: SQLite, no telemetry, no calls
- * home (templates, version notifications, banners), internal task runner. The parent's own N8N_* and DB_*
- * variables are dropped so a developer's shell settings cannot leak into the run.
+ * home (templates, version notifications, banners), internal task runner. The parent's own N8N_*, DB_*
+ * and NODE_ENV are dropped so neither a developer's shell nor the test runner leaks into the run.
  */
 export function prepareUserFolder(userFolder: string, options: FolderOptions): N8nFolder {
 	const n8nFolder = join(userFolder, '.n8n');
 	mkdirSync(n8nFolder, { recursive: true });
-	// NODE_ENV=test (set by jest) makes n8n refuse to load nodes ("Not available in tests").
+	// NODE_ENV=test (jest sets it) makes n8n silent and refuse to load nodes ("Not available in tests").
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([name]) => !/^(N8N_|DB_|EXECUTIONS_|JEST_|GENERIC_TIMEZONE$|NODE_ENV$)/.test(name)),
 	);
