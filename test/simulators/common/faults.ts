@@ -75,7 +75,12 @@ interface ActiveRule {
 export interface PreparedAnswer {
 	status: number;
 	headers: Record<string, string>;
-	body: Buffer;
+	/** Sent in order without being copied together (e.g. fresh metadata + cached page bytes). */
+	body: Buffer[];
+}
+
+export function bodyLength(answer: PreparedAnswer): number {
+	return answer.body.reduce((sum, part) => sum + part.length, 0);
 }
 
 export type ErrorBodyFactory = (status: number) => unknown;
@@ -172,22 +177,23 @@ export async function deliverFault(
 		case 'slowBody': {
 			const prepared = answer ?? jsonAnswer(TRUNCATION_FILLER);
 			if (res.destroyed) return;
-			res.writeHead(prepared.status, { ...prepared.headers, 'content-length': String(prepared.body.length) });
+			res.writeHead(prepared.status, { ...prepared.headers, 'content-length': String(bodyLength(prepared)) });
 			res.flushHeaders();
 			await sleep(fault.delayMs);
-			if (!res.destroyed) res.end(prepared.body);
+			if (!res.destroyed) res.end(Buffer.concat(prepared.body));
 			return;
 		}
 		case 'malformed':
 			sendAnswer(res, jsonAnswer(MALFORMED_BODY));
 			return;
 		case 'truncated': {
-			const prepared = answer && answer.body.length > 1 ? answer : jsonAnswer(TRUNCATION_FILLER);
-			const sent = prepared.body.subarray(0, Math.floor(prepared.body.length / 2));
+			const prepared = answer && bodyLength(answer) > 1 ? answer : jsonAnswer(TRUNCATION_FILLER);
+			const whole = Buffer.concat(prepared.body);
+			const sent = whole.subarray(0, Math.floor(whole.length / 2));
 			res.writeHead(200, {
 				...prepared.headers,
 				'content-type': prepared.headers['content-type'] ?? 'application/json; charset=utf-8',
-				'content-length': String(prepared.body.length),
+				'content-length': String(whole.length),
 			});
 			res.write(sent, () => res.socket?.destroy());
 			return;
@@ -197,9 +203,11 @@ export async function deliverFault(
 
 export function sendAnswer(res: ServerResponse, answer: PreparedAnswer): void {
 	if (res.destroyed) return;
-	res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) }).end(answer.body);
+	res.writeHead(answer.status, { ...answer.headers, 'content-length': String(bodyLength(answer)) });
+	for (const part of answer.body) res.write(part);
+	res.end();
 }
 
 function jsonAnswer(text: string): PreparedAnswer {
-	return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(text) };
+	return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: [Buffer.from(text)] };
 }

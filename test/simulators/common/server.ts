@@ -27,8 +27,8 @@ export interface SimRequest extends RecordedRequest {
 export interface SimResponse {
 	status: number;
 	headers?: Record<string, string>;
-	/** Bytes or text as they go on the wire; empty when left out. */
-	body?: string | Buffer;
+	/** Bytes or text as they go on the wire; an array is sent part by part without copying; empty when left out. */
+	body?: string | Buffer | Buffer[];
 }
 
 export type SimHandler = (request: SimRequest) => SimResponse | Promise<SimResponse>;
@@ -65,8 +65,8 @@ export function jsonResponse(status: number, value: unknown, headers: Record<str
 	return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
 }
 
-/** A JSON body that is already serialised (cached bytes). */
-export function rawJsonResponse(status: number, json: string | Buffer): SimResponse {
+/** A JSON body that is already serialised (cached bytes, possibly in parts). */
+export function rawJsonResponse(status: number, json: string | Buffer | Buffer[]): SimResponse {
 	return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
 }
 
@@ -188,7 +188,8 @@ function simulatorFailure(error: unknown): SimResponse {
 }
 
 function toAnswer(response: SimResponse): PreparedAnswer {
-	const body = response.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
+	const raw = response.body ?? [];
+	const body = Array.isArray(raw) ? raw : [Buffer.isBuffer(raw) ? raw : Buffer.from(raw)];
 	return { status: response.status, headers: response.headers ?? {}, body };
 }
 
