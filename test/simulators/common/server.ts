@@ -57,6 +57,11 @@ export interface SimServer {
 	/** Recorded requests with this method ('*' for any) whose path equals the string or matches the RegExp. */
 	count(method: string, path: string | RegExp): number;
 	clearRequests(): void;
+	/**
+	 * Runs `listener` just before the handler answers a request — e.g. to insert or delete a record between
+	 * two page requests. Returns a function that removes it.
+	 */
+	onRequest(listener: (request: RecordedRequest) => void): () => void;
 	latencyMs: number;
 	close(): Promise<void>;
 }
@@ -80,6 +85,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 	const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
 	const requests: RecordedRequest[] = [];
 	const timers = new Map<NodeJS.Timeout, () => void>();
+	const listeners = new Set<(request: RecordedRequest) => void>();
 
 	/** Sleeps that `close()` can end at once, so a stalled answer never keeps the process alive. */
 	const sleep = (ms: number) =>
@@ -108,6 +114,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 		},
 		clearRequests() {
 			requests.length = 0;
+		},
+		onRequest(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
@@ -147,6 +157,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 			return;
 		}
 		if (fault?.kind === 'slow') await sleep(fault.delayMs);
+		for (const listener of listeners) listener(recorded);
 		const answer = toAnswer(await runHandler(options.handler, request));
 		if (!fault || fault.kind === 'slow') sendAnswer(res, answer);
 		else await deliverFault(res, fault.kind === 'afterHandler' ? fault.then : fault, answer, faults, sleep);

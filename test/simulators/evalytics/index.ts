@@ -44,6 +44,8 @@ export interface EvalyticsSimulator {
 	requests: RecordedRequest[];
 	count(method: string, path: string | RegExp): number;
 	clearRequests(): void;
+	/** Runs `listener` before each request is handled (to change data between page requests); returns its remover. */
+	onRequest(listener: (request: RecordedRequest) => void): () => void;
 	setReadings(readings: Partial<EvalyticsReadings>): void;
 	/** Fixed delay for every request from now on. */
 	setLatency(ms: number): void;
@@ -70,6 +72,7 @@ export async function startEvalyticsSimulator(options: EvalyticsSimulatorOptions
 		requests: server.requests,
 		count: (method, path) => server.count(method, path),
 		clearRequests: () => server.clearRequests(),
+		onRequest: (listener) => server.onRequest(listener),
 		setReadings: (readings) => state.setReadings(readings),
 		setLatency: (ms) => {
 			server.latencyMs = ms;
