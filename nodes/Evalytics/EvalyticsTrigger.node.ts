@@ -8,7 +8,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { contentHash, diffSnapshot, loadSnapshot, saveSnapshot, type FirstPollBehaviour } from '../shared/poll';
-import { organisationLocator } from './actions/common.descriptions';
+import { organisationLocator, userListFilters } from './actions/common.descriptions';
+import { parseRoleIds } from './actions/params';
 import type { EvalyticsUser } from './helpers/users';
 import { listUsers } from './listing';
 import { listSearch } from './methods';
@@ -51,31 +52,7 @@ export class EvalyticsTrigger implements INodeType {
 				],
 			},
 			organisationLocator,
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Include Child Organisations',
-						name: 'includeChildOrganisations',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to watch the users of the organisations below the chosen one too',
-					},
-					{
-						displayName: 'Role IDs',
-						name: 'roles',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 3, 5',
-						description: 'Only users with one of these role IDs, comma-separated (3 = teacher)',
-					},
-					{ displayName: 'Search', name: 'q', type: 'string', default: '', description: 'Search in name, code and e-mail' },
-				],
-			},
+			userListFilters,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -114,18 +91,8 @@ export class EvalyticsTrigger implements INodeType {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const organisation = String(this.getNodeParameter('organisation', '', { extractValue: true }) ?? '').trim();
-		const roles = String(filters.roles ?? '')
-			.split(',')
-			.map((part) => part.trim())
-			.filter((part) => part !== '')
-			.map((part) => {
-				if (!/^\d+$/.test(part)) {
-					throw new NodeOperationError(node, `Role IDs: "${part}" is not a role ID`, {
-						description: 'Give whole numbers separated by commas, e.g. 3, 5',
-					});
-				}
-				return Number(part);
-			});
+		// A trigger has no input items; errors name item 0, the poll itself.
+		const roles = parseRoleIds(node, filters.roles, 0);
 
 		const client = await createEvalyticsClient(this);
 		const users: EvalyticsUser[] = [];

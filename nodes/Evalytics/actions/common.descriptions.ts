@@ -128,3 +128,36 @@ export const userProfileFields: INodeProperties[] = [
 	},
 	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Dhr. or Mevr.' },
 ];
+
+/** The user-list filters Get Many and the trigger share. */
+export const userListFilters: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Include Child Organisations',
+			name: 'includeChildOrganisations',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include users of the organisations below the chosen one (faculteiten, opleidingen)',
+		},
+		{
+			displayName: 'Role IDs',
+			name: 'roles',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3, 5',
+			description: 'Only users with one of these role IDs, comma-separated (3 = teacher)',
+		},
+		{
+			displayName: 'Search',
+			name: 'q',
+			type: 'string',
+			default: '',
+			description: 'Search in name, code and e-mail address',
+		},
+	],
+};

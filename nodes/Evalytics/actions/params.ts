@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { integerInRange } from '../../shared/validate';
 
@@ -14,18 +14,18 @@ export function readUserId(context: IExecuteFunctions, itemIndex: number): strin
 }
 
 /** Parses a comma-separated list of role IDs ("3, 5") into integers, naming the field on error. */
-export function parseRoleIds(context: IExecuteFunctions, raw: unknown, itemIndex: number): number[] {
-	if (Array.isArray(raw)) return raw.map((value) => toRoleId(context, value, itemIndex));
+export function parseRoleIds(node: INode, raw: unknown, itemIndex: number): number[] {
+	if (Array.isArray(raw)) return raw.map((value) => toRoleId(node, value, itemIndex));
 	if (raw === undefined || raw === null || String(raw).trim() === '') return [];
 	return String(raw)
 		.split(',')
 		.map((part) => part.trim())
 		.filter((part) => part !== '')
-		.map((part) => toRoleId(context, part, itemIndex));
+		.map((part) => toRoleId(node, part, itemIndex));
 }
 
-function toRoleId(context: IExecuteFunctions, value: unknown, itemIndex: number): number {
-	return integerInRange(value, { node: context.getNode(), field: 'Role IDs', itemIndex, min: 1 });
+function toRoleId(node: INode, value: unknown, itemIndex: number): number {
+	return integerInRange(value, { node, field: 'Role IDs', itemIndex, min: 1 });
 }
 
 /** The rows of a fixedCollection (`{ role: [...] }`) as an array. */

@@ -7,42 +7,13 @@ import { booleanValue, optionalString } from '../../../shared/validate';
 import { simplifyUser, type EvalyticsUser } from '../../helpers/users';
 import { listUsers } from '../../listing';
 import type { EvalyticsClient } from '../../transport';
+import { userListFilters } from '../common.descriptions';
 import { parseRoleIds, readOrganisation } from '../params';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Child Organisations',
-				name: 'includeChildOrganisations',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include users of the organisations below the chosen one (faculteiten, opleidingen)',
-			},
-			{
-				displayName: 'Role IDs',
-				name: 'roles',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3, 5',
-				description: 'Only users with one of these role IDs, comma-separated (3 = teacher)',
-			},
-			{
-				displayName: 'Search',
-				name: 'q',
-				type: 'string',
-				default: '',
-				description: 'Search in name, code and e-mail address',
-			},
-		],
-	},
+	userListFilters,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -81,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 
 	const q = optionalString(filters.q, { node, field: 'Search', itemIndex });
-	const roles = parseRoleIds(this, filters.roles, itemIndex);
+	const roles = parseRoleIds(node, filters.roles, itemIndex);
 	const includeChildOrganisations =
 		filters.includeChildOrganisations === undefined
 			? undefined
