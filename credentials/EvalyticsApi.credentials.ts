@@ -1,9 +1,10 @@
-import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * Evalytics authenticates every call with an `api-key` header and scopes it with a mandatory
- * `organisation` query parameter. The node's own transport (undici) adds both; `test` below is what
- * n8n runs for the credential's Test button.
+ * `organisation` query parameter. The node's own transport (undici) adds both. The Test button runs the
+ * Evalytics node's `evalyticsApiTest` (testedBy): n8n would prefer a `test` request here, but that could only
+ * say "failed", not which of key, organisation or host is wrong.
  */
 export class EvalyticsApi implements ICredentialType {
 	name = 'evalyticsApi';
@@ -43,30 +44,4 @@ export class EvalyticsApi implements ICredentialType {
 			description: 'Only change this for a test environment of Evalytics',
 		},
 	];
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/organisation',
-			headers: { 'api-key': '={{$credentials.apiKey}}' },
-			qs: { organisation: '={{$credentials.organisation}}', limit: 1 },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'The API key was refused: check it in the Evalytics portal' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The API key may not act on this organisation: check the key\'s organisation restrictions',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'Evalytics does not know this organisation ID' },
-			},
-		],
-	};
 }

@@ -9,6 +9,7 @@ export class Evalytics implements INodeType {
 		...versionDescription,
 		icon: { light: 'file:evalytics.svg', dark: 'file:evalytics.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		credentials: [{ name: 'evalyticsApi', required: true, testedBy: 'evalyticsApiTest' }],
 		usableAsTool: true,
 	};
 

@@ -12,7 +12,7 @@ import { organisationLocator, userListFilters } from './actions/common.descripti
 import { parseRoleIds } from './actions/params';
 import type { EvalyticsUser } from './helpers/users';
 import { listUsers } from './listing';
-import { listSearch } from './methods';
+import { credentialTest, listSearch } from './methods';
 import { createEvalyticsClient } from './transport';
 
 type UserEvent = 'added' | 'changed' | 'removed';
@@ -33,7 +33,7 @@ export class EvalyticsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evalyticsApi', required: true }],
+		credentials: [{ name: 'evalyticsApi', required: true, testedBy: 'evalyticsApiTest' }],
 		properties: [
 			{
 				displayName: 'Events',
@@ -76,7 +76,7 @@ export class EvalyticsTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
