@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { NodeHelpers } from 'n8n-workflow';
 
 import {
+	leaksSecret,
 	loadOptions,
 	loadPackage,
 	MANUAL_TRIGGER_NAME,
@@ -82,7 +83,8 @@ describe('runWorkflow', () => {
 		expect(result.credentialsRead).toContainEqual({ type: 'harnessFixtureApi', id: '1', name: 'Fixture account', node: 'Harness Fixture' });
 		expect(result.logs).toContainEqual({ level: 'info', message: 'Echoing item 1', meta: { text: 'Bob' } });
 		expect(result.logs.some(({ message }) => message === 'Workflow execution started')).toBe(true);
-		expect(searchableText(result.logs)).not.toContain(API_KEY);
+		expect(leaksSecret(result.logs, API_KEY)).toBe(false);
+		expect(leaksSecret(result.run, API_KEY)).toBe(false);
 	});
 
 	test('reads a .workflow.json whose pinData holds the expected output (n8n convention)', async () => {
@@ -148,9 +150,11 @@ describe('runWorkflow', () => {
 		expect(missing.nodeError('Harness Fixture')?.message).toContain('does not exist for type "harnessFixtureApi"');
 	});
 
-	test('the secret check catches a leak (negative control)', async () => {
+	test('the secret check catches a leak, even base64-encoded in a Basic header (negative control)', async () => {
 		const result = await runWorkflow({ workflow: fixture({ operation: 'leak' }), credentials: credentials() });
-		expect(searchableText(result.logs)).toContain(API_KEY);
+		expect(searchableText(result.logs)).not.toContain(API_KEY);
+		expect(leaksSecret(result.logs, API_KEY)).toBe(true);
+		expect(leaksSecret([{ message: `key=${encodeURIComponent('a b&c')}` }], 'a b&c')).toBe(true);
 	});
 
 	test('a node without its credential fails as in n8n; a workflow n8n refuses to start is reported', async () => {
@@ -219,7 +223,7 @@ describe('editor helpers', () => {
 		// What n8n 2.8 shows for a 401: NodeApiError's stock text (responseCode rules cannot match there).
 		const refused = await testCredential({ ...args, data: { token: 'bad-token', baseUrl } });
 		expect(refused).toMatchObject({ status: 'Error', message: 'Authorization failed - please check your credentials' });
-		expect(searchableText(refused.logs)).not.toContain('bad-token');
+		expect(leaksSecret(refused.logs, 'bad-token')).toBe(false);
 	});
 
 	test('listSearch and loadOptions run in a LoadOptionsContext with credentials and current parameters', async () => {

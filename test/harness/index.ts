@@ -10,7 +10,7 @@ import { harnessTypes, type AnyNodeType } from './nodeTypes';
 export { MANUAL_TRIGGER_NAME, MANUAL_TRIGGER_TYPE, NO_OP_TYPE } from './builtins';
 export type { CredentialRead, StoredCredential, TestCredentials } from './credentials';
 export { loadOptions, testCredential, type LoadOptionsArgs, type TestCredentialArgs } from './editor';
-export { allLogs, searchableText, type LogLine } from './logs';
+export { allLogs, leaksSecret, searchableText, type LogLine } from './logs';
 export { loadPackage, PACKAGE_ROOT, type AnyNodeType, type LoadedPackage } from './nodeTypes';
 export { runPoll, type PollResult, type RunPollArgs } from './poll';
 export {

@@ -69,7 +69,7 @@ export function searchableText(value: unknown): string {
 	const seen = new Set<unknown>();
 	const parts: string[] = [];
 	const walk = (node: unknown, depth: number): void => {
-		if (node === null || node === undefined || depth > 20) return;
+		if (node === null || node === undefined || typeof node === 'function' || depth > 20) return;
 		if (typeof node !== 'object') {
 			parts.push(String(node));
 			return;
@@ -88,4 +88,18 @@ export function searchableText(value: unknown): string {
 	};
 	walk(value, 0);
 	return parts.join('\n');
+}
+
+/**
+ * Whether a secret appears anywhere in `value`: raw, URL-encoded, or inside any base64 token
+ * (a Basic header encodes `user:secret`, so the secret's own base64 would not match).
+ */
+export function leaksSecret(value: unknown, secret: string): boolean {
+	const text = searchableText(value);
+	if (text.includes(secret) || text.includes(encodeURIComponent(secret))) return true;
+	for (const token of text.match(/[A-Za-z0-9+/_-]{8,}={0,2}/g) ?? []) {
+		const decoded = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+		if (decoded.includes(secret)) return true;
+	}
+	return false;
 }
