@@ -30,6 +30,8 @@ export class TransportError extends Error {
 	url: string;
 	attempts: number;
 	retryAfterMs?: number;
+	/** Why a retryable failure was not retried (e.g. the call is a write); shown to the user. */
+	notRetriedReason?: string;
 	platformCode?: string;
 	platformMessage?: string;
 	body?: unknown;
@@ -263,7 +265,8 @@ function defaultDescription(error: TransportError, platform: string): string {
 export function toNodeApiError(node: INode, error: TransportError, options: ToNodeApiErrorOptions): NodeApiError {
 	const { secrets, platform } = options;
 	const message = secrets.redact(options.message ?? defaultMessage(error, platform));
-	const description = secrets.redact(options.description ?? defaultDescription(error, platform));
+	const reason = error.notRetriedReason ? ` Not retried: ${error.notRetriedReason}.` : '';
+	const description = secrets.redact(`${options.description ?? defaultDescription(error, platform)}${reason}`);
 	// A small, known shape: without an explicit httpCode n8n would search it for status/code keys, and a
 	// network code such as ECONNRESET in the message or response would make n8n replace our message.
 	const errorResponse: JsonObject = { kind: error.kind, message };

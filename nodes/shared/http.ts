@@ -290,7 +290,10 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 			retry: decision.retry,
 		});
 		if (!decision.retry) {
-			if (decision.reason) error.message = secrets.redact(`${error.message}; not retried: ${decision.reason}`);
+			if (decision.reason) {
+				error.message = secrets.redact(`${error.message}; not retried: ${decision.reason}`);
+				error.notRetriedReason = decision.reason;
+			}
 			throw error;
 		}
 		hooks.onRetry?.({ attempt, delayMs: decision.delayMs, error });

@@ -99,7 +99,13 @@ export function planRetry(
 	args: { idempotent: boolean; attempt: number; waitedMs: number; policy: RetryPolicy },
 ): RetryDecision {
 	const { policy, attempt, waitedMs } = args;
-	if (!args.idempotent || !isRetryable(error) || attempt >= policy.maxAttempts) return { retry: false };
+	if (!isRetryable(error) || attempt >= policy.maxAttempts) return { retry: false };
+	if (!args.idempotent) {
+		return {
+			retry: false,
+			reason: 'this call changes data, and a lost answer must not make it happen twice; check whether it took effect before running it again',
+		};
+	}
 	const remaining = policy.maxTotalWaitMs - waitedMs;
 	if (error.retryAfterMs !== undefined) {
 		if (error.retryAfterMs > remaining) {
