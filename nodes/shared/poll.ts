@@ -198,3 +198,36 @@ function sameInstant(a: string, b: string): number {
 	const [x, y] = [fraction(a), fraction(b)];
 	return x === y ? 0 : x > y ? 1 : -1;
 }
+
+export type SnapshotEvent = 'added' | 'changed' | 'removed';
+
+export interface SnapshotPollOptions<T> {
+	staticData: IDataObject;
+	records: Iterable<T>;
+	idOf: (record: T) => string;
+	hashOf: (record: T) => string;
+	/** "Fetch Test Event": shows current records without touching the baseline. */
+	manual: boolean;
+	firstPoll: FirstPollBehaviour;
+	/** How many current records a test fetch without a baseline shows as added (default 5). */
+	sampleSize?: number;
+	key?: string;
+}
+
+/**
+ * One poll of a hash-diff trigger with n8n's trigger rules: the first production poll records the baseline
+ * (or reports every record as added), a test fetch without a baseline shows a few real records as added, and
+ * only production polls move the baseline (n8n does not keep static data of manual runs anyway).
+ */
+export function pollSnapshot<T>(options: SnapshotPollOptions<T>): Omit<SnapshotDiff<T>, 'next'> {
+	const previous = loadSnapshot(options.staticData, options.key);
+	const diff = diffSnapshot(previous, options.records, options);
+	if (!options.manual) saveSnapshot(options.staticData, diff.next, options.key);
+	if (previous !== undefined) return { added: diff.added, changed: diff.changed, removedIds: diff.removedIds };
+	const added = options.manual
+		? diff.added.slice(0, options.sampleSize ?? 5)
+		: options.firstPoll === 'all'
+			? diff.added
+			: [];
+	return { added, changed: [], removedIds: [] };
+}
