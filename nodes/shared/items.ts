@@ -3,7 +3,7 @@
  * output item paired with its input, errors stamped with their item index, Continue On Fail honoured.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeError } from 'n8n-workflow';
+import { NodeApiError, NodeError, NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from './errors';
 
@@ -56,10 +56,18 @@ export async function runPerItem(
 			if (!context.continueOnFail()) throw error;
 			const json: IDataObject = { error: error.message };
 			if (error.description) json.description = error.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			// `error` on the item is how n8n's engine recognises a failed item when the node's setting is
+			// "Continue (using error output)": without it, an item with more keys than `error` stays on the success output.
+			output.push({ json, error: asItemError(error), pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;
+}
+
+function asItemError(error: NodeError): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(error.node, error, { description: error.description ?? undefined });
 }
 
 /** Rewrites every text an n8n error carries (also nested in cause, messages, errorResponse, context). */

@@ -1,5 +1,6 @@
 import type { EvalyticsSimulator } from '../../simulators/evalytics';
-import { NODE_NAME, requestsTo, runEvalytics, startSimulator } from './setup';
+import { runWorkflow, singleNodeWorkflow } from '../../harness';
+import { credentialsFor, NODE_NAME, NODE_TYPE, requestsTo, runEvalytics, startSimulator } from './setup';
 
 describe('Evalytics › User › Get', () => {
 	let sim: EvalyticsSimulator;
@@ -68,5 +69,37 @@ describe('Evalytics › User › Get', () => {
 			organisation: { __rl: true, mode: 'id', value: String(user.organisation) },
 		});
 		expect(sim.requests.at(-1)?.query.organisation).toEqual([String(user.organisation)]);
+	});
+});
+
+describe('Evalytics › errors on the error output', () => {
+	let sim: EvalyticsSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(async () => await sim.close());
+
+	it('with "Continue (using error output)" sends failed items to the error output and found ones to success', async () => {
+		const user = [...sim.state.users.values()].find((candidate) => !candidate.deleted)!;
+		const result = await runWorkflow({
+			workflow: singleNodeWorkflow({
+				type: NODE_TYPE,
+				nodeName: NODE_NAME,
+				parameters: { resource: 'user', operation: 'get', userId: '={{ $json.id }}' },
+				credentials: { evalyticsApi: { id: '1', name: 'Evalytics test' } },
+				inputItems: [{ id: String(user.id) }, { id: 'EMP-DOES-NOT-EXIST' }],
+				onError: 'continueErrorOutput',
+			}),
+			credentials: credentialsFor(sim),
+		});
+		expect(result.status).toBe('success');
+		expect(result.output(NODE_NAME, 0).map((item) => item.json.id)).toEqual([user.id]);
+		const failed = result.output(NODE_NAME, 1);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toMatch(/404|not found/i);
+		// n8n keeps `{ error }` as the item's JSON and the full error (with our description) beside it, paired to its
+		// input, so a "create if missing" branch reads the input with $('…').item.
+		expect(failed[0].error?.description).toMatch(/internal ID or the externalId/);
+		expect(failed[0].pairedItem).toEqual({ item: 1 });
 	});
 });

@@ -115,13 +115,18 @@ describe('runPerItem errors', () => {
 		});
 		expect(output).toEqual([
 			{ json: { ok: 0 }, pairedItem: { item: 0 } },
-			{ json: { error: 'E-mail: "x" is not valid', description: 'Allowed: name@school.example' }, pairedItem: { item: 1 } },
+			{
+				json: { error: 'E-mail: "x" is not valid', description: 'Allowed: name@school.example' },
+				// n8n's engine routes items carrying `error` to the error output ("Continue (using error output)").
+				error: expect.any(NodeOperationError),
+				pairedItem: { item: 1 },
+			},
 			{ json: { ok: 2 }, pairedItem: { item: 2 } },
 		]);
 		const bare = await runPerItem(stubContext(1, true), async () => {
 			throw new Error('boom');
 		});
-		expect(bare).toEqual([{ json: { error: 'boom' }, pairedItem: { item: 0 } }]);
+		expect(bare).toEqual([{ json: { error: 'boom' }, error: expect.any(NodeOperationError), pairedItem: { item: 0 } }]);
 	});
 
 	it('redacts every error text, emitted or rethrown', async () => {
