@@ -1,0 +1,212 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseXml, type XmlElement } from './xml';
+import { unserializePhp, type PhpValue } from './php';
+
+export { unserializePhp, type PhpValue } from './php';
+
+/** How a method's `<return>` text is decoded, once, into plain data. */
+export type Codec = 'json' | 'base64xml' | 'php' | 'jpeg' | 'code' | 'text' | 'csv';
+
+export interface GroupNode {
+	name: string;
+	desc: string;
+	type: 'group' | 'class';
+	code: string;
+	untis: string;
+	visible: boolean;
+	isOfficial: boolean;
+	coAccountLabel: string;
+	adminNumber: string;
+	instituteNumber: string;
+	titulars: string[];
+	children: GroupNode[];
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What each codec gives. `base64xml` depends on the document: the group tree, or a list of records. */
+export interface CodecResults {
+	json: JsonValue;
+	base64xml: GroupNode | IDataObject[] | IDataObject;
+	php: PhpValue;
+	jpeg: Buffer | null;
+	code: number;
+	text: string;
+	csv: string[][];
+}
+
+/** basisrol as Smartschool sends it (numeric strings) → the names it accepts on input. */
+export const BASISROL_NAMES: Readonly<Record<string, string>> = Object.freeze({
+	'1': 'leerling',
+	'0': 'leerkracht',
+	'30': 'directie',
+	'13': 'andere',
+});
+
+const INTEGER = /^\s*-?\d+\s*$/;
+
+/**
+ * A Smartschool result code instead of a payload: typed `xsd:int`, or integer text where the method's payload
+ * is not numeric. Checked before any decoding, so a code never turns into a parse error or a boolean.
+ */
+export function resultCode(text: string, type: string | undefined): number | undefined {
+	if (type !== undefined && /(^|:)(int|integer|long|short)$/.test(type) && INTEGER.test(text)) return Number(text);
+	if (INTEGER.test(text)) return Number(text);
+	if (type !== undefined && /(^|:)boolean$/.test(type)) return text.trim() === 'true' || text.trim() === '1' ? 0 : undefined;
+	return undefined;
+}
+
+const BOOLEAN_KEY = /^is[A-Z]/;
+
+function toBoolean(value: JsonValue): JsonValue {
+	if (value === '1' || value === 1 || value === 'true') return true;
+	if (value === '0' || value === 0 || value === 'false' || value === '') return false;
+	return value;
+}
+
+/** In place over freshly parsed JSON: empty dates, role names, `is…` flags as booleans; keys as sent. */
+function normalise(value: JsonValue): JsonValue {
+	if (Array.isArray(value)) {
+		for (let index = 0; index < value.length; index++) value[index] = normalise(value[index]);
+		return value;
+	}
+	if (value === null || typeof value !== 'object') return value === '0000-00-00' ? '' : value;
+	for (const key in value) {
+		const entry = value[key];
+		if (key === 'basisrol' && (typeof entry === 'string' || typeof entry === 'number')) {
+			value[key] = BASISROL_NAMES[String(entry)] ?? entry;
+		} else if (BOOLEAN_KEY.test(key)) {
+			value[key] = toBoolean(entry);
+		} else if (typeof entry === 'string') {
+			if (entry === '0000-00-00') value[key] = '';
+		} else if (entry !== null && typeof entry === 'object') {
+			value[key] = normalise(entry);
+		}
+	}
+	return value;
+}
+
+export function decodeJson(text: string): JsonValue {
+	if (text.trim() === '') return null;
+	return normalise(JSON.parse(text) as JsonValue);
+}
+
+function textOf(element: XmlElement | undefined): string {
+	return element?.text.trim() ?? '';
+}
+
+function child(element: XmlElement, name: string): XmlElement | undefined {
+	return element.children.find((entry) => entry.name === name);
+}
+
+function flag(element: XmlElement, name: string): boolean {
+	const value = textOf(child(element, name));
+	return value === '1' || value === 'true';
+}
+
+function toGroupNode(element: XmlElement): GroupNode {
+	const titulars = child(element, 'titu')?.children.filter((entry) => entry.name === 'user') ?? [];
+	const children = child(element, 'children')?.children.filter((entry) => entry.name === 'group') ?? [];
+	return {
+		name: textOf(child(element, 'name')),
+		desc: textOf(child(element, 'desc')),
+		type: textOf(child(element, 'type')).toUpperCase() === 'K' ? 'class' : 'group',
+		code: textOf(child(element, 'code')),
+		untis: textOf(child(element, 'untis')),
+		visible: flag(element, 'visible'),
+		isOfficial: flag(element, 'isOfficial'),
+		coAccountLabel: textOf(child(element, 'coAccountLabel')),
+		adminNumber: textOf(child(element, 'adminNumber')),
+		instituteNumber: textOf(child(element, 'instituteNumber')),
+		titulars: titulars.map((user) => textOf(child(user, 'username')) || textOf(user)).filter((name) => name !== ''),
+		children: children.map(toGroupNode),
+	};
+}
+
+/** Generic element → value: text for a leaf, an object otherwise; repeated names become arrays. */
+function toValue(element: XmlElement): IDataObject | string {
+	if (element.children.length === 0) return element.text.trim();
+	const result: IDataObject = {};
+	for (const entry of element.children) {
+		const value = toValue(entry);
+		const existing = result[entry.name];
+		if (existing === undefined) result[entry.name] = value;
+		else if (Array.isArray(existing)) (existing as Array<IDataObject | string>).push(value);
+		else result[entry.name] = [existing as IDataObject | string, value] as IDataObject[];
+	}
+	return result;
+}
+
+const LIST_ROOTS: Readonly<Record<string, string>> = { accounts: 'account', courses: 'course' };
+
+/** Base64 of an XML document (or the XML itself): the group tree, the accounts or courses list, else an object. */
+export function decodeBase64Xml(text: string): GroupNode | IDataObject[] | IDataObject {
+	const trimmed = text.trim();
+	const xml = trimmed.startsWith('<') ? trimmed : Buffer.from(trimmed, 'base64').toString('utf8');
+	const root = parseXml(xml);
+	if (root.name === 'groups') {
+		const groups = root.children.filter((entry) => entry.name === 'group').map(toGroupNode);
+		if (groups.length === 1) return groups[0];
+		return { ...toGroupNode({ name: 'group', text: '', children: [] }), name: '', children: groups };
+	}
+	if (root.name === 'group') return toGroupNode(root);
+	const item = LIST_ROOTS[root.name];
+	if (item) {
+		return root.children
+			.filter((entry) => entry.name === item)
+			.map((entry) => normalise(toValue(entry) as JsonValue) as IDataObject);
+	}
+	const value = toValue(root);
+	return typeof value === 'string' ? { [root.name]: value } : value;
+}
+
+/** A photo: base64 → bytes; empty means the account has none. */
+export function decodeJpeg(text: string): Buffer | null {
+	const trimmed = text.replace(/\s+/g, '');
+	if (trimmed === '') return null;
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new Error('the photo is not base64');
+	return Buffer.from(trimmed, 'base64');
+}
+
+/** CSV as saveUserToClassesAndGroups reports failed memberships: rows of fields, quotes honoured. */
+export function decodeCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	for (const line of text.split(/\r?\n/)) {
+		if (line.trim() === '') continue;
+		const fields: string[] = [];
+		let field = '';
+		let quoted = false;
+		for (let index = 0; index < line.length; index++) {
+			const char = line[index];
+			if (quoted) {
+				if (char === '"' && line[index + 1] === '"') {
+					field += '"';
+					index++;
+				} else if (char === '"') quoted = false;
+				else field += char;
+			} else if (char === '"') quoted = true;
+			else if (char === ',' || char === ';') {
+				fields.push(field);
+				field = '';
+			} else field += char;
+		}
+		fields.push(field);
+		rows.push(fields.map((entry) => entry.trim()));
+	}
+	return rows;
+}
+
+/** The payload of a successful call (result codes are handled before this). */
+export function decodePayload<C extends Codec>(codec: C, text: string): CodecResults[C] {
+	const decoders: { [K in Codec]: (value: string) => CodecResults[K] } = {
+		json: decodeJson,
+		base64xml: decodeBase64Xml,
+		php: (value) => unserializePhp(value),
+		jpeg: decodeJpeg,
+		code: (value) => Number(value.trim() || '0'),
+		text: (value) => value,
+		csv: decodeCsv,
+	};
+	return decoders[codec](text);
+}

@@ -1,0 +1,236 @@
+import { join } from 'node:path';
+
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
+import type { HttpLogger } from '../../shared/http';
+import { addSoapSecret, loadSoapService, type SoapReturn, type SoapService, type SoapValue } from '../../shared/soap';
+import { decodePayload, resultCode } from './codecs';
+import { describeCode, NOT_FOUND_CODES } from './errorCodes';
+import { SMARTSCHOOL_METHODS, isSmartschoolMethod, type SmartschoolMethod, type SmartschoolMethodName } from './methods';
+
+export { SMARTSCHOOL_METHODS, type SmartschoolMethod, type SmartschoolMethodName } from './methods';
+export type { Codec, GroupNode, JsonValue, PhpValue } from './codecs';
+export { describeCode, NOT_FOUND_CODES, SMARTSCHOOL_ERROR_CODES } from './errorCodes';
+
+export const SMARTSCHOOL_CREDENTIAL = 'smartschoolApi';
+export const SMARTSCHOOL_PATH = '/Webservices/V3';
+/** The host the published WSDL hard-codes in targetNamespace, soapAction and address. */
+export const PUBLISHED_WSDL_ORIGIN = 'https://sanctamaria-aarschot.smartschool.be';
+export const SMARTSCHOOL_WSDL_PATH = join(__dirname, '..', 'wsdl', 'V3.augmented.wsdl');
+
+/** Normal calls; whole-platform pulls (`large` in the method table) build one big answer before sending it. */
+const TIMEOUTS = { connectMs: 15_000, headersMs: 60_000, bodyMs: 120_000 };
+const LARGE_TIMEOUTS = { connectMs: 15_000, headersMs: 300_000, bodyMs: 300_000 };
+const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
+export type SmartschoolContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface SmartschoolCredentials {
+	/** Normalised origin, e.g. https://school.smartschool.be */
+	platformUrl: string;
+	accessCode: string;
+}
+
+export interface SmartschoolCallOptions {
+	itemIndex?: number;
+	/** Parts holding secrets (e.g. ['password']): redacted everywhere, in every wire form. */
+	secretParts?: string[];
+	/** For reads whose codes 9, 12 or 25 mean "not found": 'error' (default) throws a clear NodeApiError, 'null' returns null. */
+	notFound?: 'error' | 'null';
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Accepts `school.smartschool.be`, `https://school.smartschool.be/`, `…/Webservices/V3` (and `?wsdl`); gives the origin. */
+export function normalisePlatformUrl(node: INode, raw: unknown): string {
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	const example = 'for example https://myschool.smartschool.be';
+	if (!value) {
+		throw new NodeOperationError(node, 'The Smartschool credential has no Platform URL', { description: `Enter the address of the platform, ${example}` });
+	}
+	let url: URL | undefined;
+	try {
+		url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
+	} catch {
+		url = undefined;
+	}
+	const junk = (why: string) =>
+		new NodeOperationError(node, `The credential's Platform URL "${value}" ${why}`, { description: `Use the address of the platform, ${example}` });
+	if (!url || !url.hostname || /\s/.test(value)) throw junk('is not a valid address');
+	if (url.username || url.password) throw junk('must not contain a user name or password');
+	const local = LOCAL_HOSTS.has(url.hostname);
+	if (url.protocol === 'http:' && !local) throw junk('must start with https:// (Smartschool only answers over TLS)');
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw junk('must start with https://');
+	if (!local && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) throw junk('has no valid host name');
+	return url.origin;
+}
+
+export function readCredentials(node: INode, data: ICredentialDataDecryptedObject): SmartschoolCredentials {
+	const accessCode = typeof data.accessCode === 'string' ? data.accessCode.trim() : '';
+	if (!accessCode) {
+		throw new NodeOperationError(node, 'The Smartschool credential has no access code', {
+			description: 'Open the credential and paste the web-services access code from Algemene configuratie > Webservices',
+		});
+	}
+	return { platformUrl: normalisePlatformUrl(node, data.platformUrl), accessCode };
+}
+
+/** The parsed WSDL per endpoint, built on first use; the access code is not part of the key. */
+export async function smartschoolService(platformUrl: string): Promise<SoapService> {
+	return await loadSoapService({ wsdlPath: SMARTSCHOOL_WSDL_PATH, rewrite: [{ from: PUBLISHED_WSDL_ORIGIN, to: platformUrl }] });
+}
+
+function codeError(node: INode, method: string, code: number, itemIndex: number | undefined, secrets: SecretSet): NodeApiError {
+	const { meaning, check } = describeCode(code);
+	const message = `Smartschool refused ${method}: ${meaning} (code ${code})`;
+	const error = new NodeApiError(node, { code, method, meaning } as JsonObject, {
+		message,
+		description: `${check} Smartschool answered ${method} with error code ${code}.`,
+		httpCode: '200',
+		itemIndex,
+	});
+	return redactError(error, secrets);
+}
+
+function describeTransport(error: TransportError, method: string): { message?: string; description?: string } {
+	if (error.platformCode || error.platformMessage) {
+		const fault = `${error.platformCode ?? ''}${error.platformCode && error.platformMessage ? ': ' : ''}${error.platformMessage ?? ''}`;
+		return {
+			message: `Smartschool failed on ${method} with a SOAP Fault (HTTP ${error.status ?? '?'}): ${fault}`,
+			description:
+				'The platform could not process the call. Check the values sent; a server fault on a write may still have taken effect, so check in Smartschool before repeating it.',
+		};
+	}
+	if (error.kind === 'http' && error.status === 404) {
+		return { description: `No Smartschool web service at this address. Check the Platform URL in the credential (the platform's own address, e.g. https://myschool.smartschool.be) and that web services are enabled.` };
+	}
+	if (error.kind === 'http' && (error.status ?? 0) >= 500 && error.bodySnippet) {
+		return { description: `Something other than the Smartschool web service answered (a proxy or maintenance page?). Try again later.` };
+	}
+	if (error.kind === 'decode') {
+		return { description: `${error.message}. Check the Platform URL in the credential; a proxy or maintenance page may have answered instead of Smartschool.` };
+	}
+	return {};
+}
+
+/**
+ * The Smartschool client of one execution: the access code and every password part are redacted, each V3 call
+ * goes through the bundled WSDL and the shared transport, and every result is decoded once.
+ */
+export class SmartschoolClient {
+	readonly secrets = new SecretSet();
+	private uniqueFieldPromise?: Promise<'username' | 'number'>;
+
+	constructor(
+		private readonly node: INode,
+		readonly credentials: SmartschoolCredentials,
+		private readonly signal?: AbortSignal,
+		private readonly logger?: HttpLogger,
+	) {
+		addSoapSecret(this.secrets, credentials.accessCode);
+	}
+
+	get endpoint(): string {
+		return `${this.credentials.platformUrl}${SMARTSCHOOL_PATH}`;
+	}
+
+	async call<M extends SmartschoolMethodName>(
+		method: M,
+		parts: Record<string, string | number | boolean | null | undefined>,
+		options: SmartschoolCallOptions = {},
+	): Promise<unknown> {
+		const { itemIndex } = options;
+		if (!isSmartschoolMethod(method)) throw new NodeOperationError(this.node, `Unknown Smartschool method "${String(method)}"`, { itemIndex });
+		const row: SmartschoolMethod = SMARTSCHOOL_METHODS[method];
+		for (const name of options.secretParts ?? []) {
+			const value = parts[name];
+			if (value !== undefined && value !== null) addSoapSecret(this.secrets, String(value));
+		}
+		const unknown = Object.keys(parts).filter((name) => !row.parts.includes(name));
+		if (unknown.length > 0) {
+			throw new NodeOperationError(this.node, `Smartschool method ${method} has no part ${unknown.join(', ')}`, {
+				itemIndex,
+				description: `Its parts are: ${row.parts.join(', ') || '(none)'}`,
+			});
+		}
+		const values: Record<string, SoapValue> = row.noAccessCode ? {} : { accesscode: this.credentials.accessCode };
+		for (const name of row.parts) values[name] = parts[name];
+		let answer: SoapReturn | undefined;
+		try {
+			const service = await smartschoolService(this.credentials.platformUrl);
+			answer = await service.call(method, values, {
+				endpoint: this.endpoint,
+				idempotent: row.idempotent,
+				secrets: this.secrets,
+				timeouts: row.large ? LARGE_TIMEOUTS : TIMEOUTS,
+				maxResponseBytes: MAX_RESPONSE_BYTES,
+				signal: this.signal,
+				logger: this.logger,
+			});
+		} catch (error) {
+			if (!(error instanceof TransportError)) throw toNodeError(this.node, redactError(error, this.secrets), itemIndex);
+			throw toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform: 'Smartschool', ...describeTransport(error, method) });
+		}
+		return this.decode(row, answer ?? { text: '', nil: true }, options);
+	}
+
+	private decode(row: SmartschoolMethod, answer: SoapReturn, options: SmartschoolCallOptions): unknown {
+		const { itemIndex } = options;
+		// A code instead of the payload is checked first, so it never becomes a parse error or a boolean.
+		const code = resultCode(answer.text, answer.type);
+		if (code !== undefined && code !== 0) {
+			if (row.emptyOn?.includes(code)) return [];
+			if (options.notFound === 'null' && NOT_FOUND_CODES.has(code)) return null;
+			throw codeError(this.node, row.name, code, itemIndex, this.secrets);
+		}
+		if (row.returns === 'code') {
+			if (code === undefined && answer.text.trim() !== '' && !/^(true|1)$/.test(answer.text.trim())) {
+				throw new NodeApiError(this.node, { method: row.name } as JsonObject, {
+					message: `Smartschool answered ${row.name} with "${this.secrets.redact(answer.text.slice(0, 100))}" instead of a result code`,
+					description: 'The call may not have taken effect; check in Smartschool.',
+					httpCode: '200',
+					itemIndex,
+				});
+			}
+			return 0;
+		}
+		if (row.returns === 'csv' && code === 0) return [];
+		// "0" where data was expected: success without data.
+		if (code === 0 && row.returns !== 'text') return null;
+		try {
+			return decodePayload(row.returns, answer.text);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new NodeApiError(this.node, { method: row.name } as JsonObject, {
+				message: `Smartschool's answer to ${row.name} could not be read: ${this.secrets.redact(reason)}`,
+				description: `Expected ${row.returns} data (${answer.text.length} characters arrived). A proxy may have altered the answer; try again.`,
+				httpCode: '200',
+				itemIndex,
+			});
+		}
+	}
+
+	/** The platform's "Uniek veld": how userIdentifier parts are read. Asked once per client. */
+	async uniqueField(): Promise<'username' | 'number'> {
+		this.uniqueFieldPromise ??= (async () => {
+			const value = String(await this.call('getReferenceField', {})).trim().toLowerCase();
+			if (value === 'username' || value === 'number') return value;
+			throw new NodeApiError(this.node, { method: 'getReferenceField' } as JsonObject, {
+				message: `Smartschool answered getReferenceField with "${value.slice(0, 50)}", not "username" or "number"`,
+				description: 'Check "Uniek veld" in Algemene configuratie > Webservices.',
+				httpCode: '200',
+			});
+		})();
+		this.uniqueFieldPromise.catch(() => (this.uniqueFieldPromise = undefined));
+		return await this.uniqueFieldPromise;
+	}
+}
+
+export async function createSmartschoolClient(context: SmartschoolContext): Promise<SmartschoolClient> {
+	const data = await context.getCredentials(SMARTSCHOOL_CREDENTIAL);
+	const node = context.getNode();
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	return new SmartschoolClient(node, readCredentials(node, data), signal, context.logger);
+}
