@@ -4,6 +4,8 @@
  */
 import type { ServerResponse } from 'node:http';
 
+import type { RecordedRequest } from './server';
+
 export interface StatusFault {
 	kind: 'status';
 	status: number;
@@ -11,6 +13,8 @@ export interface StatusFault {
 	retryAfter?: string;
 	/** JSON (or a string sent as is); default: the simulator's own error body for that status. */
 	body?: unknown;
+	/** Content type of a string body (e.g. a proxy's HTML page); default text/plain. */
+	contentType?: string;
 }
 /** Destroys the connection with a TCP reset before a byte is answered: the client sees ECONNRESET. */
 export interface ResetFault {
@@ -26,9 +30,11 @@ export interface SlowBodyFault {
 	kind: 'slowBody';
 	delayMs: number;
 }
-/** 200 with a JSON content type and a body that is not JSON. */
+/** 200 with a JSON content type and a body that is not JSON, or the given broken body and content type. */
 export interface MalformedFault {
 	kind: 'malformed';
+	body?: string;
+	contentType?: string;
 }
 /** 200 whose Content-Length promises more bytes than are sent before the connection closes. */
 export interface TruncatedFault {
@@ -50,6 +56,8 @@ export interface FaultMatch {
 	method?: string;
 	/** A string must equal the path (no query); a RegExp is tested against it. Any path when left out. */
 	path?: string | RegExp;
+	/** Extra test on the recorded request (e.g. the SOAP method in the body); only asked when method and path match. */
+	where?: (request: RecordedRequest) => boolean;
 }
 
 export interface FaultRule {
@@ -116,8 +124,8 @@ export class FaultInjector {
 	}
 
 	/** The fault for this request, if any; using it counts down its rule. */
-	take(method: string, path: string): Fault | undefined {
-		const rule = this.rules.find((candidate) => matches(candidate.match, method, path));
+	take(method: string, path: string, request?: RecordedRequest): Fault | undefined {
+		const rule = this.rules.find((candidate) => matches(candidate.match, method, path, request));
 		if (!rule) return undefined;
 		rule.remaining -= 1;
 		if (rule.remaining <= 0) this.rules = this.rules.filter((candidate) => candidate !== rule);
@@ -125,12 +133,16 @@ export class FaultInjector {
 	}
 }
 
-function matches(match: FaultMatch, method: string, path: string): boolean {
+function matches(match: FaultMatch, method: string, path: string, request: RecordedRequest | undefined): boolean {
 	if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
-	if (match.path === undefined) return true;
-	if (typeof match.path === 'string') return match.path === path;
-	match.path.lastIndex = 0;
-	return match.path.test(path);
+	if (match.path !== undefined) {
+		if (typeof match.path === 'string' && match.path !== path) return false;
+		if (match.path instanceof RegExp) {
+			match.path.lastIndex = 0;
+			if (!match.path.test(path)) return false;
+		}
+	}
+	return !match.where || (request !== undefined && match.where(request));
 }
 
 /** Whether the handler must run before the fault is delivered. */
@@ -160,7 +172,7 @@ export async function deliverFault(
 			const isText = typeof raw === 'string';
 			const body = Buffer.from(isText ? raw : JSON.stringify(raw));
 			const headers: Record<string, string> = {
-				'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+				'content-type': isText ? (fault.contentType ?? textType(raw)) : 'application/json; charset=utf-8',
 				'content-length': String(body.length),
 			};
 			if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
@@ -183,9 +195,12 @@ export async function deliverFault(
 			if (!res.destroyed) res.end(Buffer.concat(prepared.body));
 			return;
 		}
-		case 'malformed':
-			sendAnswer(res, jsonAnswer(MALFORMED_BODY));
+		case 'malformed': {
+			const broken = jsonAnswer(fault.body ?? MALFORMED_BODY);
+			if (fault.contentType) broken.headers['content-type'] = fault.contentType;
+			sendAnswer(res, broken);
 			return;
+		}
 		case 'truncated': {
 			const prepared = answer && bodyLength(answer) > 1 ? answer : jsonAnswer(TRUNCATION_FILLER);
 			const whole = Buffer.concat(prepared.body);
@@ -199,6 +214,11 @@ export async function deliverFault(
 			return;
 		}
 	}
+}
+
+/** A string body that starts like markup is an HTML page (a proxy's error page); anything else plain text. */
+function textType(body: string): string {
+	return /^\s*</.test(body) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
 }
 
 export function sendAnswer(res: ServerResponse, answer: PreparedAnswer): void {

@@ -81,3 +81,37 @@ export function emailLocalPart(name: PersonName): string {
 			.replace(/[^a-z0-9]/g, '');
 	return `${clean(name.firstName)}.${clean(name.prefix)}${clean(name.lastName)}`;
 }
+
+/** First names of Flemish pupils born around 2008–2014 (the usual top lists, roughly), by sex. */
+export const FLEMISH_BOY_NAMES: readonly string[] = [
+	'Louis', 'Lucas', 'Liam', 'Noah', 'Arthur', 'Jules', 'Finn', 'Vic', 'Mats', 'Lars', 'Warre', 'Stan', 'Rune',
+	'Senne', 'Milan', 'Wout', 'Kobe', 'Seppe', 'Lowie', 'Tibo', 'Jef', 'Lander', 'Ferre', 'Bent', 'Ward', 'Cas',
+	'Ayoub', 'Rayan', 'Adam', 'Jonas', 'Robbe', 'Xander', 'Arne', 'Thibault', 'Matteo', 'Elias', 'Vince', 'Daan',
+];
+export const FLEMISH_GIRL_NAMES: readonly string[] = [
+	'Emma', 'Marie', 'Louise', 'Elise', 'Julie', 'Lotte', 'Nore', 'Fien', 'Lena', 'Lore', 'Hanne', 'Jana', 'Febe',
+	'Ella', 'Mila', 'Noor', 'Ines', 'Amber', 'Axelle', 'Kato', 'Ylana', 'Marthe', 'Lien', 'Nina', 'Zoë', 'Anaïs',
+	'Yasmine', 'Imane', 'Sara', 'Aya', 'Olivia', 'Camille', 'Margot', 'Jolien', 'Lisa', 'Sien', 'Roos', 'Tess',
+];
+
+/** Flemish adults (parents, staff), by sex. */
+export const FLEMISH_MEN_NAMES: readonly string[] = [
+	'Kristof', 'Tom', 'Bart', 'Peter', 'Koen', 'Steven', 'Geert', 'Dirk', 'Wim', 'Filip', 'Luc', 'Jan', 'Johan',
+	'Dries', 'Nico', 'Wouter', 'Hans', 'Jef', 'Jonas', 'Mathias', 'Pieterjan', 'Toon', 'Wannes', 'Arne', 'Brecht',
+	'Joris', 'Stijn', 'Sven', 'Frederik', 'Karel', 'Mohamed', 'Hakan',
+];
+export const FLEMISH_WOMEN_NAMES: readonly string[] = [
+	'Ann', 'An', 'Els', 'Veerle', 'Sarah', 'Liesbeth', 'Kathleen', 'Inge', 'Evelien', 'Sofie', 'Nathalie', 'Leen',
+	'Tine', 'Hilde', 'Karolien', 'Ilse', 'Greet', 'Mieke', 'Annelien', 'Elke', 'Griet', 'Hannelore', 'Katrien',
+	'Lieselot', 'Nele', 'Stien', 'Ine', 'Joke', 'Valerie', 'Caroline', 'Fatima', 'Ayse',
+];
+
+/** Common Belgian (Flemish) surnames, particles capitalised and written together or apart as in Flanders. */
+export const BELGIAN_LAST_NAMES: readonly string[] = [
+	...FLEMISH_LAST_NAMES, 'Jacobs', 'Willems', 'Janssens', 'Claeys', 'Hermans', 'Michiels', 'Dubois', 'Leroy',
+	'Van den Broeck', 'Van de Velde', 'Vermeulen', 'Segers', 'Smets', 'Cools', 'Van Dyck', 'Bogaerts', 'Martens',
+	'De Backer', 'De Clercq', 'Verhoeven', 'Verbruggen', 'Thys', 'Van Looy', 'Wuyts', 'Geerts', 'Jansen', 'Huybrechts',
+	'Verschueren', 'Van Hoof', 'Schepers', 'Boeckx', 'Van Aken', 'Nijs', 'Stevens', 'Vandevelde', 'De Vos', 'Pauwels',
+	'Vanhoutte', 'Baert', 'Timmermans', 'Lenaerts', 'Vanderstraeten', 'Van Camp', 'Daems', 'Heylen', 'Vervoort',
+	'El Idrissi', 'Benali', 'Yildiz', 'Kaya', 'Nowak', 'Kowalski', 'Diallo', 'Mukendi',
+];

@@ -45,6 +45,11 @@ export interface SimServerOptions {
 	latencyMs?: number;
 	/** Larger request bodies get 413; default 10 MB. */
 	maxBodyBytes?: number;
+	/**
+	 * Adds platform fields to each recorded request before faults and the handler see it (e.g. the SOAP method
+	 * and parts parsed from the envelope), so tests and fault rules can match on them.
+	 */
+	annotate?: (recorded: RecordedRequest, rawBody: Buffer) => void;
 }
 
 export interface SimServer {
@@ -146,12 +151,13 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 			body: parseBody(rawBody, req.headers['content-type']),
 			receivedAt: Date.now(),
 		};
+		options.annotate?.(recorded, rawBody);
 		const request: SimRequest = { ...recorded, rawBody };
 		requests.push(recorded);
 		if (requests.length > maxRecorded) requests.shift();
 
 		if (sim.latencyMs > 0) await sleep(sim.latencyMs);
-		const fault = faults.take(request.method, request.path);
+		const fault = faults.take(request.method, request.path, recorded);
 		if (fault && !faultRunsHandler(fault)) {
 			await deliverFault(res, fault.kind === 'afterHandler' ? fault.then : fault, undefined, faults, sleep);
 			return;
