@@ -1,0 +1,19 @@
+import type { AllEntities } from 'n8n-workflow';
+
+/** Resource → operation values; a resource is one line here. */
+type NodeMap = {
+	user:
+		| 'addToGroup'
+		| 'changeUsername'
+		| 'create'
+		| 'get'
+		| 'getAll'
+		| 'getPhoto'
+		| 'removeFromGroup'
+		| 'setPassword'
+		| 'setPhoto'
+		| 'setStatus'
+		| 'update';
+};
+
+export type SmartschoolType = AllEntities<NodeMap>;

@@ -1,0 +1,33 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as user from './user/User.resource';
+
+/**
+ * The node's description but its icon, subtitle and credentials, which the node class sets beside it (n8n's
+ * lint rules look for them there; `testedBy` names a method of the class). A resource adds one option and one spread.
+ */
+export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'credentials'> = {
+	displayName: 'Smartschool',
+	name: 'smartschool',
+	group: ['transform'],
+	version: 1,
+	description: 'Manage accounts, groups, classes and messages of a Smartschool platform (V3 web services)',
+	defaults: { name: 'Smartschool' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'User', value: 'user' },
+			],
+			default: 'user',
+		},
+		...user.description,
+	],
+};
