@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFun
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
-import type { HttpLogger } from '../../shared/http';
+import type { HttpLogger, RetryPolicy } from '../../shared/http';
 import { addSoapSecret, loadSoapService, type SoapReturn, type SoapService, type SoapValue } from '../../shared/soap';
 import { decodePayload, resultCode } from './codecs';
 import { describeCode, NOT_FOUND_CODES } from './errorCodes';
@@ -128,6 +128,8 @@ export class SmartschoolClient {
 		readonly credentials: SmartschoolCredentials,
 		private readonly signal?: AbortSignal,
 		private readonly logger?: HttpLogger,
+		/** Tests shorten the backoff; the node uses the shared defaults. */
+		private readonly retry?: Partial<RetryPolicy>,
 	) {
 		addSoapSecret(this.secrets, credentials.accessCode);
 	}
@@ -168,6 +170,7 @@ export class SmartschoolClient {
 				maxResponseBytes: MAX_RESPONSE_BYTES,
 				signal: this.signal,
 				logger: this.logger,
+				retry: this.retry,
 			});
 		} catch (error) {
 			if (!(error instanceof TransportError)) throw toNodeError(this.node, redactError(error, this.secrets), itemIndex);
