@@ -2,6 +2,8 @@ import type { AllEntities } from 'n8n-workflow';
 
 /** Resource → operation values; a resource is one line here. */
 type NodeMap = {
+	group: 'create' | 'get' | 'getAll' | 'update';
+	message: 'send';
 	user:
 		| 'addToGroup'
 		| 'changeUsername'

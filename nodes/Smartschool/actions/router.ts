@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runPerItem, type ItemResult } from '../../shared/items';
 import { createSmartschoolClient, type SmartschoolClient } from '../transport';
 import type { SmartschoolType } from './node.type';
+import * as group from './group/Group.resource';
+import * as message from './message/Message.resource';
 import * as user from './user/User.resource';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) => Promise<ItemResult>;
@@ -11,6 +13,8 @@ type Operation = (this: IExecuteFunctions, itemIndex: number, client: Smartschoo
 /** Every resource's operations by value; adding a resource is one line here. */
 const resources: Record<SmartschoolType['resource'], Record<string, { execute: Operation }>> = {
 	user: user.operations,
+	group: group.operations,
+	message: message.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,8 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as group from './group/Group.resource';
+import * as message from './message/Message.resource';
 import * as user from './user/User.resource';
 
 /**
@@ -24,10 +26,14 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Group or Class', value: 'group' },
+				{ name: 'Message', value: 'message' },
 				{ name: 'User', value: 'user' },
 			],
 			default: 'user',
 		},
 		...user.description,
+		...group.description,
+		...message.description,
 	],
 };
