@@ -17,6 +17,7 @@ import {
 
 export const ACCESS_CODE = 'test-access-code';
 export const NODE_TYPE = 'n8n-nodes-edu.smartschool';
+export const TRIGGER_TYPE = 'n8n-nodes-edu.smartschoolTrigger';
 export const NODE_NAME = 'Smartschool';
 export const CREDENTIAL_TYPE = 'smartschoolApi';
 
@@ -104,6 +105,10 @@ function registerUnlistedBuild(): void {
 	if (!n8n.nodes.some((file) => file.endsWith('Smartschool/Smartschool.node.js'))) {
 		const { Smartschool } = require(`${dist}/nodes/Smartschool/Smartschool.node.js`);
 		registerNodeType(NODE_TYPE, new Smartschool());
+	}
+	if (!n8n.nodes.some((file) => file.endsWith('Smartschool/SmartschoolTrigger.node.js'))) {
+		const { SmartschoolTrigger } = require(`${dist}/nodes/Smartschool/SmartschoolTrigger.node.js`);
+		registerNodeType(TRIGGER_TYPE, new SmartschoolTrigger());
 	}
 }
 registerUnlistedBuild();
