@@ -3,6 +3,7 @@
  * A new platform's simulator joins by adding one entry to SIMULATORS.
  */
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
+import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -30,6 +31,7 @@ export interface SimulatorEntry {
 }
 
 const EVALYTICS_DEMO_USERS = 20_000;
+const SMARTSCHOOL_DEMO_ACCOUNTS = 5_000;
 
 export const SIMULATORS: SimulatorEntry[] = [
 	{
@@ -51,6 +53,32 @@ export const SIMULATORS: SimulatorEntry[] = [
 						name: 'Evalytics (demo simulator)',
 						type: 'evalyticsApi',
 						data: { apiKey: DEFAULT_API_KEY, baseUrl: simulator.url, organisation: String(TOP_ORGANISATION_ID) },
+					},
+				],
+				close: () => simulator.close(),
+			};
+		},
+	},
+	{
+		id: 'smartschool',
+		title: 'Smartschool',
+		port: 5802,
+		async start(port) {
+			const simulator = await startSmartschoolSimulator({ port, accounts: SMARTSCHOOL_DEMO_ACCOUNTS });
+			return {
+				title: 'Smartschool',
+				url: simulator.url,
+				notes: [
+					`access code ${DEFAULT_ACCESS_CODE}, endpoint ${simulator.endpoint}, Uniek veld username, ` +
+						`${SMARTSCHOOL_DEMO_ACCOUNTS.toLocaleString('en')} demo accounts (classes 1A–6D)`,
+				],
+				// The id and name the example workflows reference (examples/README.md).
+				credentials: [
+					{
+						id: 'smartschoolDemo',
+						name: 'Smartschool (demo simulator)',
+						type: 'smartschoolApi',
+						data: { platformUrl: simulator.url, accessCode: DEFAULT_ACCESS_CODE },
 					},
 				],
 				close: () => simulator.close(),

@@ -12,8 +12,9 @@ import { listen, type IServices, type Server as SoapServer } from 'soap';
 import type { RecordedRequest, SimHandler, SimResponse } from '../common/server';
 import { SmartschoolCode } from './codes';
 import { faultEnvelope, parseEnvelope } from './envelope';
-import { CACHEABLE, METHODS, NO_ACCESS_CODE, type Parts, type Reply } from './methods';
+import { CACHEABLE, EscapedPayload, METHODS, NO_ACCESS_CODE, type Parts, type Reply } from './methods';
 import type { SmartschoolState } from './state';
+import { soapEscape } from './views';
 
 export const ENDPOINT_PATH = '/Webservices/V3';
 /** The host the published WSDL hard-codes (ref §1, §4); the simulator swaps in its own URL. */
@@ -107,7 +108,14 @@ function toParts(args: unknown): Record<string, string | null> {
 	return parts;
 }
 
-function wrap(reply: Reply): { return: { attributes: Record<string, string>; $value: Reply } } {
+/**
+ * node-soap's serialiser needs seconds for a 10 MB string (the whole-platform getAllAccountsExtended), so big
+ * payloads go through it as a token and are escaped the same way and spliced in afterwards: same bytes, faster.
+ */
+const BIG_PAYLOAD = 64 * 1024;
+const TOKEN = /SIMPAYLOAD(\d+)X/;
+
+function wrap(reply: number | string): { return: { attributes: Record<string, string>; $value: number | string } } {
 	const type = typeof reply === 'number' ? 'xsd:int' : 'xsd:string';
 	return { return: { attributes: { 'xmlns:xsi': XSI, 'xmlns:xsd': XSD, 'xsi:type': type }, $value: reply } };
 }
@@ -120,8 +128,20 @@ export interface SoapHost {
 export async function createSoapHost(state: SmartschoolState, wsdlXml: string): Promise<SoapHost> {
 	const operations = new Set([...wsdlXml.matchAll(/<(?:wsdl:)?operation name="([\w]+)"/g)].map((match) => match[1]));
 	const soapFaults = new SoapFaults();
-	const cache = new Map<string, Buffer>();
+	const cache = new Map<string, Buffer[]>();
 	let cacheVersion = -1;
+	const bigPayloads = new Map<number, Buffer[]>();
+	let nextToken = 1;
+	/** The answer as byte pieces (sent one after the other, never copied together). */
+	const splice = (xml: string): Buffer[] => {
+		const match = TOKEN.exec(xml);
+		const payload = match ? bigPayloads.get(Number(match[1])) : undefined;
+		if (!match || payload === undefined) return [Buffer.from(xml, 'utf8')];
+		bigPayloads.delete(Number(match[1]));
+		const before = xml.slice(0, match.index);
+		const after = xml.slice(match.index + match[0].length);
+		return [Buffer.from(before, 'utf8'), ...payload, Buffer.from(after, 'utf8')];
+	};
 
 	const run = (method: string, args: unknown): ReturnType<typeof wrap> => {
 		const { accesscode, ...parts } = toParts(args);
@@ -135,7 +155,13 @@ export async function createSoapHost(state: SmartschoolState, wsdlXml: string): 
 			if (!handler) {
 				throw { Fault: { faultcode: 'SOAP-ENV:Server', faultstring: `Function '${method}' is not simulated`, statusCode: 500 } };
 			}
-			return wrap(handler(parts as Parts, state));
+			const reply: Reply = handler(parts as Parts, state);
+			if (reply instanceof EscapedPayload || (typeof reply === 'string' && reply.length > BIG_PAYLOAD)) {
+				const token = nextToken++;
+				bigPayloads.set(token, reply instanceof EscapedPayload ? reply.pieces : [Buffer.from(soapEscape(reply), 'utf8')]);
+				return wrap(`SIMPAYLOAD${token}X`);
+			}
+			return wrap(reply);
 		} catch (error) {
 			if (error instanceof SmartschoolCode) return wrap(error.code);
 			throw error;
@@ -155,7 +181,7 @@ export async function createSoapHost(state: SmartschoolState, wsdlXml: string): 
 		});
 	});
 
-	const soapAnswer = (status: number, xml: string | Buffer): SimResponse => ({
+	const soapAnswer = (status: number, xml: string | Buffer[]): SimResponse => ({
 		status,
 		headers: { 'content-type': XML_TYPE },
 		body: typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml,
@@ -189,7 +215,7 @@ export async function createSoapHost(state: SmartschoolState, wsdlXml: string): 
 				url: ENDPOINT_PATH,
 			});
 			status = answer.statusCode;
-			body = Buffer.from(answer.body, 'utf8');
+			body = splice(answer.body);
 			if (key !== undefined && status === 200 && version === state.version) cache.set(key, body);
 		}
 		if (fault) return soapAnswer(fault.statusCode!, faultEnvelope(fault.faultcode!, fault.faultstring!));

@@ -27,6 +27,8 @@ export class SmartschoolState {
 	version = 0;
 	/** Serialised user JSON per account id, valid for `jsonVersion`. */
 	private userJson = new Map<number, string>();
+	/** The same JSON escaped for XML text, as bytes. */
+	private userEscaped = new Map<number, Buffer>();
 	private nextAccountId = 1;
 	private nextGroupId = 1;
 	private nextMessageId = 1;
@@ -50,8 +52,13 @@ export class SmartschoolState {
 
 	/** Marks everything stale; `accountId` drops that user's cached JSON (all users when left out). */
 	touch(accountId?: number): void {
-		if (accountId === undefined) this.userJson.clear();
-		else this.userJson.delete(accountId);
+		if (accountId === undefined) {
+			this.userJson.clear();
+			this.userEscaped.clear();
+		} else {
+			this.userJson.delete(accountId);
+			this.userEscaped.delete(accountId);
+		}
 		this.changed();
 	}
 
@@ -63,6 +70,16 @@ export class SmartschoolState {
 			this.userJson.set(id, json);
 		}
 		return json;
+	}
+
+	/** The cached XML-escaped bytes of one user's JSON. */
+	cachedUserEscaped(id: number, build: () => Buffer): Buffer {
+		let bytes = this.userEscaped.get(id);
+		if (bytes === undefined) {
+			bytes = build();
+			this.userEscaped.set(id, bytes);
+		}
+		return bytes;
 	}
 
 	private changed(): void {

@@ -85,6 +85,26 @@ export function usersJson(state: SmartschoolState, accounts: Iterable<Smartschoo
 	return `[${parts.join(',')}]`;
 }
 
+/** node-soap's escaping of text (its utils.xmlEscape): the bytes its serialiser would write. */
+export function soapEscape(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** `usersJson` as XML-escaped byte pieces from the per-user cache: only changed users are escaped again. */
+export function usersJsonEscaped(state: SmartschoolState, accounts: Iterable<SmartschoolAccount>): Buffer[] {
+	const pieces: Buffer[] = [OPEN];
+	for (const account of accounts) {
+		if (pieces.length > 1) pieces.push(COMMA);
+		pieces.push(state.cachedUserEscaped(account.id, () => Buffer.from(soapEscape(userJson(state, account)), 'utf8')));
+	}
+	pieces.push(CLOSE);
+	return pieces;
+}
+
 /** getClassListJson rows (ref §5.3). */
 export function classListView(state: SmartschoolState): Array<Record<string, unknown>> {
 	return [...state.groups.values()]

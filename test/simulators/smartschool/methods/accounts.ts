@@ -5,8 +5,8 @@
 import { check, SmartschoolCode } from '../codes';
 import type { SmartschoolState } from '../state';
 import type { AccountStatus, BaseRole, CoAccount, SmartschoolAccount } from '../types';
-import { usersJson, userJson } from '../views';
-import { absent, parseDate, text, type MethodTable, type Parts } from './types';
+import { userJson, usersJsonEscaped } from '../views';
+import { absent, EscapedPayload, parseDate, text, type MethodTable, type Parts } from './types';
 
 const BASE_ROLES: readonly BaseRole[] = ['leerling', 'leerkracht', 'directie', 'andere'];
 const STATUS_VALUES: Readonly<Record<string, AccountStatus>> = {
@@ -152,11 +152,11 @@ function changeUsername(parts: Parts, state: SmartschoolState): number {
 	return 0;
 }
 
-function getAllAccountsExtended(parts: Parts, state: SmartschoolState): string {
+function getAllAccountsExtended(parts: Parts, state: SmartschoolState): EscapedPayload | number | string {
 	const code = text(parts, 'code');
 	if (code === '') {
 		check(!state.readings.emptyCodeMeansPlatform, 19);
-		return usersJson(state, state.accounts.values());
+		return new EscapedPayload(usersJsonEscaped(state, state.accounts.values()));
 	}
 	const group = state.byCode(code);
 	check(!group, 19);
@@ -167,7 +167,7 @@ function getAllAccountsExtended(parts: Parts, state: SmartschoolState): string {
 		check(state.readings.emptyGroupAnswer === 'code19', 19);
 		return '[]';
 	}
-	return usersJson(state, [...ids].map((id) => state.accounts.get(id)!));
+	return new EscapedPayload(usersJsonEscaped(state, [...ids].map((id) => state.accounts.get(id)!)));
 }
 
 function getAccountPhoto(parts: Parts, state: SmartschoolState): string {

@@ -8,6 +8,7 @@ import { GROUP_METHODS } from './groups';
 import { MESSAGE_METHODS } from './messages';
 import type { MethodTable } from './types';
 
+export { EscapedPayload } from './types';
 export type { MethodHandler, MethodTable, Parts, Reply } from './types';
 
 const META_METHODS: MethodTable = {

@@ -6,7 +6,16 @@
 import type { SmartschoolState } from '../state';
 
 export type Parts = Readonly<Record<string, string | null | undefined>>;
-export type Reply = number | string;
+
+/**
+ * A string payload already escaped for XML text the way node-soap escapes it, in pieces (cached per user), so a
+ * 10 MB answer is neither re-escaped nor re-serialised after a single change.
+ */
+export class EscapedPayload {
+	constructor(readonly pieces: Buffer[]) {}
+}
+
+export type Reply = number | string | EscapedPayload;
 export type MethodHandler = (parts: Parts, state: SmartschoolState) => Reply;
 export type MethodTable = Readonly<Record<string, MethodHandler>>;
 
