@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { addSoapSecret } from '../../../shared/soap';
 import { oneOf, optionalString, requireString } from '../../../shared/validate';
 import type { SmartschoolClient } from '../../transport';
 import { alreadyExists } from './errors';
@@ -8,6 +9,7 @@ import { fetchUser } from './identify';
 import { profileFieldOptions, readProfileFields, ROLES, roleOptions, SAVE_USER_PARTS, type SaveUserParts } from './profileFields';
 
 const show = { resource: ['user'], operation: ['create'] };
+const PASSWORD_PARTS = ['passwd1', 'passwd2', 'passwd3'];
 
 const properties: INodeProperties[] = [
 	{
@@ -101,6 +103,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		...readProfileFields(additional, node, itemIndex),
 	};
 
+	// Registered before the first call, so even an answer to the lookups that echoes them cannot show them.
+	for (const part of PASSWORD_PARTS) addSoapSecret(client.secrets, parts[part]);
 	const uniqueField = await client.uniqueField();
 	if (uniqueField === 'number' && !parts.internnumber) {
 		throw new NodeOperationError(node, 'Internal Number (Intern Nummer): required on this platform', {
@@ -114,7 +118,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 
 	const wire: Record<string, string> = {};
 	for (const part of SAVE_USER_PARTS) wire[part] = parts[part] ?? '';
-	await client.call('saveUser', wire, { itemIndex, secretParts: ['passwd1', 'passwd2', 'passwd3'] });
+	await client.call('saveUser', wire, { itemIndex, secretParts: PASSWORD_PARTS });
 
 	const created: IDataObject = { success: true };
 	for (const [part, value] of Object.entries(wire)) if (!part.startsWith('passwd') && value !== '') created[part] = value;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { addSoapSecret } from '../../../shared/soap';
 import { booleanValue, integerInRange, requireString } from '../../../shared/validate';
 import type { SmartschoolClient } from '../../transport';
 import { userLocator } from '../common.descriptions';
@@ -46,7 +47,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		max: 6,
 	});
 	const password = requireString(this.getNodeParameter('password', itemIndex, ''), { node, field: 'Password', itemIndex });
-	client.secrets.add(password);
+	// Registered at once: the lookup that Identify By may need comes before savePassword.
+	addSoapSecret(client.secrets, password);
 	const changeAtNextLogin = booleanValue(this.getNodeParameter('changePasswordAtNextLogin', itemIndex, true), {
 		node,
 		field: 'Change Password at Next Login',
