@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { contentHash, diffSnapshot, loadSnapshot, saveSnapshot, type FirstPollBehaviour } from '../shared/poll';
+import { contentHash, pollSnapshot, type FirstPollBehaviour } from '../shared/poll';
 import { organisationLocator, userListFilters } from './actions/common.descriptions';
 import { parseRoleIds } from './actions/params';
 import type { EvalyticsUser } from './helpers/users';
@@ -17,8 +17,6 @@ import { createEvalyticsClient } from './transport';
 
 type UserEvent = 'added' | 'changed' | 'removed';
 const EVENTS: readonly UserEvent[] = ['added', 'changed', 'removed'];
-/** What "Fetch Test Event" shows when there is no earlier poll to compare with. */
-const SAMPLE_SIZE = 5;
 
 export class EvalyticsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -107,29 +105,21 @@ export class EvalyticsTrigger implements INodeType {
 			if (user.deleted !== true) users.push(user);
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
-		const previous = loadSnapshot(staticData);
-		const diff = diffSnapshot(previous, users, { idOf: (user) => String(user.id), hashOf: (user) => contentHash(user) });
-		const manual = this.getMode() === 'manual';
-
-		let emitted: IDataObject[];
-		if (previous === undefined) {
-			const firstPoll = (options.firstPoll ?? 'nothing') as FirstPollBehaviour;
-			// A test fetch shows real users even without a baseline; production records the baseline.
-			const shown = manual ? users.slice(0, SAMPLE_SIZE) : firstPoll === 'all' ? users : [];
-			emitted = events.includes('added') ? shown.map((user) => ({ event: 'added', id: user.id, user })) : [];
-		} else {
-			emitted = [
-				...(events.includes('added') ? diff.added.map((user) => ({ event: 'added', id: user.id, user })) : []),
-				...(events.includes('changed') ? diff.changed.map((user) => ({ event: 'changed', id: user.id, user })) : []),
-				...(events.includes('removed')
-					? diff.removedIds.map((id) => ({ event: 'removed', id: /^\d+$/.test(id) ? Number(id) : id }))
-					: []),
-			];
-		}
-		// n8n keeps static data only after production polls; a test fetch must not move the baseline anyway.
-		if (!manual) saveSnapshot(staticData, diff.next);
-
+		const changes = pollSnapshot({
+			staticData: this.getWorkflowStaticData('node'),
+			records: users,
+			idOf: (user) => String(user.id),
+			hashOf: (user) => contentHash(user),
+			manual: this.getMode() === 'manual',
+			firstPoll: (options.firstPoll ?? 'nothing') as FirstPollBehaviour,
+		});
+		const emitted: IDataObject[] = [
+			...(events.includes('added') ? changes.added.map((user) => ({ event: 'added', id: user.id, user })) : []),
+			...(events.includes('changed') ? changes.changed.map((user) => ({ event: 'changed', id: user.id, user })) : []),
+			...(events.includes('removed')
+				? changes.removedIds.map((id) => ({ event: 'removed', id: /^\d+$/.test(id) ? Number(id) : id }))
+				: []),
+		];
 		if (emitted.length === 0) return null;
 		return [this.helpers.returnJsonArray(emitted)];
 	}
