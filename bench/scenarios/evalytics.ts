@@ -71,7 +71,7 @@ function sameIds(label: string, expected: UserRecord[], actual: UserRecord[]): v
  * Compiled into build/, the harness finds its package root relative to its own folder (build/), which has
  * no package.json: then hand it the built nodes and credentials of the real root.
  */
-function ensureHarnessSeesPackage(): void {
+export function ensureHarnessSeesPackage(): void {
 	if (PACKAGE_ROOT === repoRoot()) return;
 	const loaded = loadPackage(repoRoot());
 	if (loaded.problems.size) throw new Error(`Not loaded: ${[...loaded.problems].map((entry) => entry.join(': ')).join('; ')}`);
