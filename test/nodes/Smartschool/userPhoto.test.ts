@@ -42,6 +42,14 @@ describe('Smartschool › User › photos (binary)', () => {
 		expect(JSON.stringify(result.json('Get Photo'))).not.toContain(JPEG.toString('base64').slice(0, 40));
 	});
 
+	it('Get Photo of an account without a photo gives an item without binary data', async () => {
+		const account = accounts()[5];
+		account.photo = null;
+		sim.state.touch(account.id);
+		const result = await runSmartschool(sim, { operation: 'getPhoto', user: byId(account.username) });
+		expect(result.output(NODE_NAME)).toEqual([{ json: { userIdentifier: account.username, hasPhoto: false }, pairedItem: { item: 0 } }]);
+	});
+
 	it('Set Photo names the missing binary field before sending anything', async () => {
 		const result = await runSmartschool(sim, { operation: 'setPhoto', user: byId(accounts()[0].username), binaryPropertyName: 'foto' });
 		const error = result.nodeError(NODE_NAME)!;

@@ -96,6 +96,16 @@ describe('Smartschool › User › Create and Update', () => {
 		});
 	});
 
+	it('Update leaves every field it was not asked to change as it was, for every kind of account', async () => {
+		for (const account of [...sim.state.accounts.values()].slice(0, 25)) {
+			const before = structuredClone({ ...account, coAccounts: account.coAccounts, photo: null });
+			const result = await runSmartschool(sim, { operation: 'update', user: byId(account.username), updateFields: { fax: '016 00 00 00' } });
+			expect(result.status).toBe('success');
+			const after = { ...sim.state.accounts.get(account.id)!, photo: null };
+			expect(after).toEqual({ ...before, fax: '016 00 00 00' });
+		}
+	});
+
 	it('Update of an unknown user is an error, and without fields nothing is sent', async () => {
 		const unknown = await runSmartschool(sim, { operation: 'update', user: byId('niemand'), updateFields: { city: 'Gent' } });
 		expect(unknown.nodeError(NODE_NAME)?.name).toBe('NodeApiError');

@@ -111,7 +111,10 @@ export function profileFieldOptions(exclude: string[] = []): INodeProperties[] {
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** A value of a getUserDetails record as text; keys case-insensitively (clients differ), "NULL" as empty. */
+/**
+ * A value of a getUserDetails record as text, keys case-insensitively (clients differ). Kept as read — even the
+ * "NULL" some platforms hold in stamboeknummer — so Update sends back exactly what it did not change.
+ */
 export function readDetail(details: IDataObject, key: string): string {
 	let value = details[key];
 	if (value === undefined) {
@@ -119,8 +122,7 @@ export function readDetail(details: IDataObject, key: string): string {
 		value = found === undefined ? undefined : details[found];
 	}
 	if (value === undefined || value === null || typeof value === 'object') return '';
-	const textValue = String(value).trim();
-	return textValue === 'NULL' ? '' : textValue;
+	return String(value).trim();
 }
 
 /** The saveUser parts of the fields set in a collection, each checked and named as the UI shows it. */
