@@ -13,6 +13,13 @@ const PASSWORD_PARTS = ['passwd1', 'passwd2', 'passwd3'];
 
 const properties: INodeProperties[] = [
 	{
+		displayName:
+			'New accounts land in the group set as "Doelgroep" in Algemene configuratie > Webservices; move them with Add to Group and Remove From Group. An existing account is never overwritten: use Update.',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Username',
 		name: 'username',
 		type: 'string',

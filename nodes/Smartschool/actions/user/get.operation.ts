@@ -7,7 +7,17 @@ import { fetchUser, identifyByField, readUserRef } from './identify';
 
 const show = { resource: ['user'], operation: ['get'] };
 
-export const description: INodeProperties[] = updateDisplayOptions({ show }, [userLocator, identifyByField]);
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	userLocator,
+	identifyByField,
+	{
+		displayName:
+			'An unknown user stops the node with an error. For a "not found" branch, set Settings › On Error to continue, or turn on Always Output Data.',
+		name: 'notFoundNotice',
+		type: 'notice',
+		default: '',
+	},
+]);
 
 /**
  * All fields of one account but passwords and photo, with its groups and co-accounts. An unknown user is an
