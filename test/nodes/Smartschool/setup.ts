@@ -3,8 +3,6 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import {
 	MANUAL_TRIGGER_NAME,
 	MANUAL_TRIGGER_TYPE,
-	registerCredentialType,
-	registerNodeType,
 	runWorkflow,
 	singleNodeWorkflow,
 	type RunResult,
@@ -90,25 +88,3 @@ export function soapCalls(sim: SmartschoolSimulator, method?: string) {
 
 /** The SOAP method names received, in order. */
 export const methodsCalled = (sim: SmartschoolSimulator) => sim.requests.map((request) => request.soapMethod);
-
-/**
- * The harness loads nodes from package.json's `n8n` block. Until that block lists the Smartschool node and
- * credential, register the built files directly so these tests run the same dist/ code either way.
- */
-function registerUnlistedBuild(): void {
-	const { n8n } = require('../../../package.json') as { n8n: { nodes: string[]; credentials: string[] } };
-	const dist = '../../../dist';
-	if (!n8n.credentials.some((file) => file.endsWith('SmartschoolApi.credentials.js'))) {
-		const { SmartschoolApi } = require(`${dist}/credentials/SmartschoolApi.credentials.js`);
-		registerCredentialType(new SmartschoolApi());
-	}
-	if (!n8n.nodes.some((file) => file.endsWith('Smartschool/Smartschool.node.js'))) {
-		const { Smartschool } = require(`${dist}/nodes/Smartschool/Smartschool.node.js`);
-		registerNodeType(NODE_TYPE, new Smartschool());
-	}
-	if (!n8n.nodes.some((file) => file.endsWith('Smartschool/SmartschoolTrigger.node.js'))) {
-		const { SmartschoolTrigger } = require(`${dist}/nodes/Smartschool/SmartschoolTrigger.node.js`);
-		registerNodeType(TRIGGER_TYPE, new SmartschoolTrigger());
-	}
-}
-registerUnlistedBuild();
