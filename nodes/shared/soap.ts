@@ -355,6 +355,19 @@ export function unescapeXmlInPlace(bytes: Buffer, start = 0, end = bytes.length)
 			read++;
 			continue;
 		}
+		// `&quot;` is nearly every entity of a JSON payload: matched inline, before the general table.
+		if (
+			bytes[read + 1] === 0x71 &&
+			bytes[read + 2] === 0x75 &&
+			bytes[read + 3] === 0x6f &&
+			bytes[read + 4] === 0x74 &&
+			bytes[read + 5] === SEMI &&
+			read + 5 < end
+		) {
+			bytes[write++] = 0x22;
+			read += 6;
+			continue;
+		}
 		const length = entityAt(bytes, read, end, write);
 		if (length > 0) {
 			read += length;

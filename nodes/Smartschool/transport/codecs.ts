@@ -57,7 +57,11 @@ export function resultCode(text: string, type: string | undefined): number | und
 	return undefined;
 }
 
-const BOOLEAN_KEY = /^is[A-Z]/;
+/** `is` + an upper-case letter (isEmailVerified…): char codes, since this runs for every key of every record. */
+function isBooleanKey(key: string): boolean {
+	const third = key.charCodeAt(2);
+	return key.charCodeAt(0) === 0x69 && key.charCodeAt(1) === 0x73 && third >= 0x41 && third <= 0x5a;
+}
 
 function toBoolean(value: JsonValue): JsonValue {
 	if (value === '1' || value === 1 || value === 'true') return true;
@@ -72,11 +76,12 @@ function normalise(value: JsonValue): JsonValue {
 		return value;
 	}
 	if (value === null || typeof value !== 'object') return value === '0000-00-00' ? '' : value;
+	// for…in, not Object.keys: records of one shape share V8's enum cache, so no key array per record.
 	for (const key in value) {
 		const entry = value[key];
 		if (key === 'basisrol' && (typeof entry === 'string' || typeof entry === 'number')) {
 			value[key] = BASISROL_NAMES[String(entry)] ?? entry;
-		} else if (BOOLEAN_KEY.test(key)) {
+		} else if (isBooleanKey(key)) {
 			value[key] = toBoolean(entry);
 		} else if (typeof entry === 'string') {
 			if (entry === '0000-00-00') value[key] = '';
