@@ -120,6 +120,21 @@ function wrap(reply: number | string): { return: { attributes: Record<string, st
 	return { return: { attributes: { 'xmlns:xsi': XSI, 'xmlns:xsd': XSD, 'xsi:type': type }, $value: reply } };
 }
 
+/**
+ * node-soap qualifies the part as `<tns:return>`; PHP's SoapServer (ref §1) writes an unqualified `<return>`, and
+ * clients that look for exactly that must find it. The payload inside is escaped, so the first opening and the
+ * first closing tag are the part's; done on the serialised string once per answer (big answers are cached).
+ */
+export function unqualifyReturn(xml: string): string {
+	const open = /<([A-Za-z_][\w.-]*):return(?=[\s>/])/.exec(xml);
+	if (!open) return xml;
+	const prefix = open[1];
+	const close = xml.indexOf(`</${prefix}:return>`, open.index);
+	const head = `${xml.slice(0, open.index)}<return`;
+	if (close < 0) return head + xml.slice(open.index + open[0].length);
+	return `${head}${xml.slice(open.index + open[0].length, close)}</return>${xml.slice(close + prefix.length + 10)}`;
+}
+
 export interface SoapHost {
 	handler: SimHandler;
 	soapFaults: SoapFaults;
@@ -215,7 +230,7 @@ export async function createSoapHost(state: SmartschoolState, wsdlXml: string): 
 				url: ENDPOINT_PATH,
 			});
 			status = answer.statusCode;
-			body = splice(answer.body);
+			body = splice(unqualifyReturn(answer.body));
 			if (key !== undefined && status === 200 && version === state.version) cache.set(key, body);
 		}
 		if (fault) return soapAnswer(fault.statusCode!, faultEnvelope(fault.faultcode!, fault.faultstring!));
