@@ -98,6 +98,17 @@ function countEntries(nodeModules: string): number {
 	);
 }
 
+/**
+ * Where example and e2e workflows read files from: the folder n8n's Docker image allows by default. Local runs
+ * point these paths at their own allowed folder when they import the workflows (`pointFilesAt`).
+ */
+export const WORKFLOW_FILES_PATH = '/home/node/.n8n-files/';
+
+/** A workflow's JSON text with every WORKFLOW_FILES_PATH path moved into `dir`. */
+export function pointFilesAt(workflowJson: string, dir: string): string {
+	return workflowJson.split(WORKFLOW_FILES_PATH).join(`${dir.replace(/\/+$/, '')}/`);
+}
+
 export interface N8nFolder {
 	/** `N8N_USER_FOLDER`; n8n keeps its data in `<userFolder>/.n8n`. */
 	userFolder: string;

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, prepareUserFolder, REPO_ROOT, runN8nOrThrow, startN8n, type N8nServer } from './n8n';
+import { ensureN8n, pointFilesAt, prepareUserFolder, REPO_ROOT, runN8nOrThrow, startN8n, type N8nServer } from './n8n';
 import { N8nRestClient, type OwnerAccount } from './n8n-rest';
 import { buildPackage, installLikeN8n, packPackage, pinN8nWorkflow, verifyInstalledPackage } from './package-install';
 import { closeSimulators, startSimulators, type DemoCredential, type RunningSimulator } from './simulators';
@@ -20,8 +20,6 @@ const IMPORTED_FILE = join(START_DIR, 'imported-examples.json');
 /** Local demo only; n8n encrypts the stored credentials with it. */
 const DEV_ENCRYPTION_KEY = 'n8n-nodes-edu-local-demo-key';
 const OWNER: OwnerAccount = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Demo-n8n-edu-1' };
-/** Where the examples read files from: the allowed folder of n8n's Docker image (examples/README.md). */
-const EXAMPLE_FILES_PATH = '/home/node/.n8n-files/';
 
 const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
@@ -132,7 +130,7 @@ async function importDemoData(install: Awaited<ReturnType<typeof ensureN8n>>, en
 	const workflowsDir = join(scratch, 'workflows');
 	mkdirSync(workflowsDir);
 	for (const { file, text } of changed) {
-		const workflow = JSON.parse(text.split(EXAMPLE_FILES_PATH).join(`${FILES_DIR}/`)) as { id?: string };
+		const workflow = JSON.parse(pointFilesAt(text, FILES_DIR)) as { id?: string };
 		// A stable id per file, so a changed example replaces its earlier import instead of adding a copy.
 		workflow.id ??= `ex${createHash('sha256').update(file).digest('hex').slice(0, 14)}`;
 		writeFileSync(join(workflowsDir, file), JSON.stringify(workflow));

@@ -5,12 +5,13 @@
 import { freePort, runN8nOrThrow, startN8n, type N8nServer } from '../../scripts/n8n';
 import { N8nRestClient, nodeOutput, type ExecutionSummary } from '../../scripts/n8n-rest';
 import { loadInsideN8n, n8nWorkflowDir, verifyInstalledPackage } from '../../scripts/package-install';
-import { API_KEY, executeWorkflow, SCHEDULE_API_KEY, setUpSuite, tearDownSuite, waitFor, type E2eSuite } from './support/suite';
+import { API_KEY, SCHEDULE_API_KEY, setUpEvalyticsSuite, type EvalyticsSuite } from './support/evalytics';
+import { executeWorkflow, tearDownSuite, waitFor } from './support/suite';
 
-let suite: E2eSuite;
+let suite: EvalyticsSuite;
 
 beforeAll(async () => {
-	suite = await setUpSuite();
+	suite = await setUpEvalyticsSuite();
 }, 20 * 60_000);
 
 afterAll(async () => {

@@ -1,15 +1,18 @@
 /**
- * One real n8n for the whole e2e run: the cached n8n 2.8.4, a temporary user folder, this package built,
- * packed and installed like n8n's community-package installer does, the Evalytics simulator, and the
- * credentials and workflows of test/e2e/workflows imported once.
+ * One real n8n per e2e test file, whatever the platform: the cached n8n 2.8.4, a temporary user folder, this
+ * package installed like n8n's community-package installer does, the platform's simulator, and its credentials
+ * and workflows (test/e2e/workflows/<prefix>*.json) imported once. Platforms plug in a `PlatformFixture`
+ * (support/evalytics.ts, support/smartschool.ts). The package is built and packed once per jest run
+ * (globalSetup.ts); a file run on its own builds it itself.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
 	ensureN8n,
 	extractExecutionJson,
+	pointFilesAt,
 	prepareUserFolder,
 	REPO_ROOT,
 	runN8n,
@@ -20,62 +23,77 @@ import {
 } from '../../../scripts/n8n';
 import type { RunData } from '../../../scripts/n8n-rest';
 import { buildPackage, installLikeN8n, packPackage, type InstalledPackage } from '../../../scripts/package-install';
-import { startEvalyticsSimulator, TOP_ORGANISATION_ID, type EvalyticsSimulator } from '../../simulators/evalytics';
+import type { DemoCredential } from '../../../scripts/simulators';
 
-/** Distinctive, so a test can prove it never shows up in n8n's output. */
-export const API_KEY = 'e2e-secret-api-key-5d1c9a';
-/** The scheduled workflow's own key: tells its requests apart from the trigger's in the simulator log. */
-export const SCHEDULE_API_KEY = 'e2e-schedule-api-key-77b2';
-export const SIMULATED_USERS = 30;
+/** Set by globalSetup.ts: the tarball of this run's build, shared by every e2e file. */
+export const TARBALL_ENV = 'N8N_EDU_E2E_TARBALL';
 
-export interface E2eSuite {
+export interface PlatformFixture<Sim extends { close(): Promise<void> }> {
+	/** The simulator this file's workflows talk to. */
+	start(): Promise<Sim>;
+	/** Credentials as `n8n import:credentials` takes them; the workflows reference them by id. */
+	credentials(sim: Sim): DemoCredential[];
+	/** The file-name prefix of this platform's workflows in test/e2e/workflows (e.g. 'evalytics-'). */
+	workflowPrefix: string;
+}
+
+export interface E2eSuite<Sim extends { close(): Promise<void> } = { close(): Promise<void> }> {
 	install: N8nInstall;
 	folder: N8nFolder;
 	pkg: InstalledPackage;
-	sim: EvalyticsSimulator;
+	sim: Sim;
 	workDir: string;
+	/**
+	 * The only folder n8n may read and write files in (N8N_RESTRICT_FILE_ACCESS_TO). Workflows name it
+	 * `/home/node/.n8n-files/`, rewritten on import as `npm start` does for the examples.
+	 */
+	filesDir: string;
 }
 
-export async function setUpSuite(): Promise<E2eSuite> {
+export async function setUpSuite<Sim extends { close(): Promise<void> }>(fixture: PlatformFixture<Sim>): Promise<E2eSuite<Sim>> {
 	const install = await ensureN8n();
-	await buildPackage();
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-e2e-'));
-	const folder = prepareUserFolder(join(workDir, 'user'), { encryptionKey: 'n8n-nodes-edu-e2e-key', logLevel: 'info' });
-	const pkg = await installLikeN8n(await packPackage(workDir), folder.nodesDir);
-	const sim = await startEvalyticsSimulator({
-		users: SIMULATED_USERS,
-		apiKeys: { [API_KEY]: { organisations: 'all' }, [SCHEDULE_API_KEY]: { organisations: 'all' } },
+	const filesDir = join(workDir, 'files');
+	mkdirSync(filesDir);
+	const folder = prepareUserFolder(join(workDir, 'user'), {
+		encryptionKey: 'n8n-nodes-edu-e2e-key',
+		logLevel: 'info',
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir },
 	});
-	const suite: E2eSuite = { install, folder, pkg, sim, workDir };
+	let sim: Sim | undefined;
 	try {
-		await importFixtures(suite);
+		const pkg = await installLikeN8n(await packedTarball(workDir), folder.nodesDir);
+		sim = await fixture.start();
+		const suite: E2eSuite<Sim> = { install, folder, pkg, sim, workDir, filesDir };
+		await importFixtures(suite, fixture);
+		return suite;
 	} catch (error) {
-		await tearDownSuite(suite);
+		await sim?.close();
+		rmSync(workDir, { recursive: true, force: true });
 		throw error;
 	}
-	return suite;
 }
 
-async function importFixtures({ install, folder, sim, workDir }: E2eSuite): Promise<void> {
-	const organisation = String(TOP_ORGANISATION_ID);
-	const credentials = [
-		{ id: 'e2eEvalytics', name: 'Evalytics (e2e simulator)', type: 'evalyticsApi', data: { apiKey: API_KEY, baseUrl: sim.url, organisation } },
-		{
-			id: 'e2eEvalyticsSchedule',
-			name: 'Evalytics (e2e simulator, schedule key)',
-			type: 'evalyticsApi',
-			data: { apiKey: SCHEDULE_API_KEY, baseUrl: sim.url, organisation },
-		},
-	];
+async function packedTarball(workDir: string): Promise<string> {
+	const shared = process.env[TARBALL_ENV];
+	if (shared) return shared;
+	await buildPackage();
+	return await packPackage(workDir);
+}
+
+async function importFixtures<Sim extends { close(): Promise<void> }>(suite: E2eSuite<Sim>, fixture: PlatformFixture<Sim>): Promise<void> {
+	const { install, folder, workDir } = suite;
 	const credentialsFile = join(workDir, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(credentials));
+	writeFileSync(credentialsFile, JSON.stringify(fixture.credentials(suite.sim)));
 	await runN8nOrThrow(install, ['import:credentials', `--input=${credentialsFile}`], folder.env);
 
 	const workflowsDir = join(workDir, 'workflows');
 	mkdirSync(workflowsDir);
 	const source = join(REPO_ROOT, 'test', 'e2e', 'workflows');
-	for (const file of readdirSync(source).filter((name) => name.endsWith('.json'))) {
-		copyFileSync(join(source, file), join(workflowsDir, file));
+	const files = readdirSync(source).filter((name) => name.startsWith(fixture.workflowPrefix) && name.endsWith('.json'));
+	if (files.length === 0) throw new Error(`No workflows ${fixture.workflowPrefix}*.json in ${source}`);
+	for (const file of files) {
+		writeFileSync(join(workflowsDir, file), pointFilesAt(readFileSync(join(source, file), 'utf8'), suite.filesDir));
 	}
 	await runN8nOrThrow(install, ['import:workflow', '--separate', `--input=${workflowsDir}`], folder.env);
 }
@@ -85,6 +103,13 @@ export async function tearDownSuite(suite: E2eSuite | undefined): Promise<void> 
 	await suite.sim.close();
 	if (process.env.N8N_EDU_E2E_KEEP) process.stderr.write(`e2e user folder kept: ${suite.workDir}\n`);
 	else rmSync(suite.workDir, { recursive: true, force: true });
+}
+
+/** Writes a file into the suite's allowed files folder, where workflows find it as /home/node/.n8n-files/<name>. */
+export function addFile(suite: E2eSuite, name: string, content: Buffer | string): string {
+	const path = join(suite.filesDir, name);
+	writeFileSync(path, content);
+	return path;
 }
 
 export interface CliExecution {
