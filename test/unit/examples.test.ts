@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NodeHelpers, type INode, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+
+import { loadNodeDescriptions, ROOT } from '../support/operationsTable';
+
+/**
+ * Every node of this package in examples/*.json against the built node descriptions (npm test builds first): an
+ * example that names a parameter the node no longer has, hides it behind another operation, or misses a required
+ * one imports without a word in n8n and only fails when someone runs it.
+ */
+const PACKAGE_PREFIX = 'n8n-nodes-edu.';
+const EXAMPLES_DIR = join(ROOT, 'examples');
+
+interface ExampleWorkflow {
+	nodes: INode[];
+	connections: Record<string, { main?: Array<Array<{ node: string }> | null> }>;
+}
+
+const examples = readdirSync(EXAMPLES_DIR)
+	.filter((file) => file.endsWith('.json'))
+	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow }));
+const descriptions = loadNodeDescriptions();
+
+const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Problems with one parameter value: unknown keys in collections, a value outside the options, an unknown locator mode. */
+function valueProblems(property: INodeProperties, value: unknown, path: string): string[] {
+	if (isExpression(value)) return [];
+	const problems: string[] = [];
+	const children = (property.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>;
+	if (property.type === 'options' && children.length && !children.some((option) => 'value' in option && option.value === value)) {
+		problems.push(`${path}: ${JSON.stringify(value)} is not one of its options`);
+	}
+	if (property.type === 'resourceLocator' && isObject(value) && !property.modes?.some((mode) => mode.name === value.mode)) {
+		problems.push(`${path}: locator mode ${JSON.stringify(value.mode)} is not one of its modes`);
+	}
+	if (property.type === 'collection' && isObject(value)) {
+		for (const [key, inner] of Object.entries(value)) {
+			const option = children.find((child) => child.name === key);
+			problems.push(...(option ? valueProblems(option, inner, `${path}.${key}`) : [`${path}.${key}: not an option of the collection`]));
+		}
+	}
+	if (property.type === 'fixedCollection' && isObject(value)) {
+		for (const [key, entries] of Object.entries(value)) {
+			const group = children.find((child) => child.name === key);
+			if (!group) {
+				problems.push(`${path}.${key}: not a group of the fixed collection`);
+				continue;
+			}
+			for (const entry of Array.isArray(entries) ? entries : [entries]) {
+				for (const [field, inner] of Object.entries(isObject(entry) ? entry : {})) {
+					const known = group.values?.find((candidate) => candidate.name === field);
+					problems.push(...(known ? valueProblems(known, inner, `${path}.${key}.${field}`) : [`${path}.${key}.${field}: unknown field`]));
+				}
+			}
+		}
+	}
+	return problems;
+}
+
+/** Everything wrong with one example node of this package; empty when n8n would run it as written. */
+function nodeProblems(node: INode, description: INodeTypeDescription): string[] {
+	const problems: string[] = [];
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	if (!versions.includes(node.typeVersion)) problems.push(`typeVersion ${node.typeVersion} is not one of ${versions.join(', ')}`);
+	const credentialTypes = (description.credentials ?? []).map((credential) => credential.name);
+	for (const type of Object.keys(node.credentials ?? {})) {
+		if (!credentialTypes.includes(type)) problems.push(`credential type ${type} is not one the node takes (${credentialTypes.join(', ')})`);
+	}
+	// With defaults, n8n's own resolution returns exactly the parameters shown for these resource/operation values.
+	const shown = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+	for (const [name, value] of Object.entries(node.parameters as INodeParameters)) {
+		if (!(name in shown)) {
+			const exists = description.properties.some((property) => property.name === name);
+			problems.push(`${name}: ${exists ? 'not shown for this resource and operation' : 'no such parameter'}`);
+			continue;
+		}
+		const property = description.properties.find(
+			(candidate) => candidate.name === name && NodeHelpers.displayParameter(node.parameters, candidate, node, description),
+		);
+		if (property) problems.push(...valueProblems(property, value, name));
+	}
+	const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
+	for (const [name, messages] of Object.entries(issues?.parameters ?? {})) problems.push(`${name}: ${messages.join('; ')}`);
+	return problems;
+}
+
+describe('example workflows', () => {
+	it('exist', () => {
+		expect(examples.map(({ file }) => file)).toEqual(
+			expect.arrayContaining(['evalytics-sync-users-from-csv.json', 'smartschool-nightly-account-sync.json']),
+		);
+	});
+
+	describe.each(examples.map(({ file, workflow }) => [file, workflow] as const))('%s', (_file, workflow) => {
+		const ours = workflow.nodes.filter((node) => node.type.startsWith(PACKAGE_PREFIX));
+
+		it('uses nodes of this package', () => {
+			expect(ours.length).toBeGreaterThan(0);
+		});
+
+		it.each(ours.map((node) => [node.name, node] as const))('%s: parameters the node knows, shown and complete', (_name, node) => {
+			const description = descriptions.find((candidate) => `${PACKAGE_PREFIX}${candidate.name}` === node.type);
+			expect(description?.name).toBe(node.type.slice(PACKAGE_PREFIX.length));
+			expect(nodeProblems(node, description!)).toEqual([]);
+		});
+
+		it('connects only nodes it has', () => {
+			const names = new Set(workflow.nodes.map((node) => node.name));
+			const targets = Object.values(workflow.connections).flatMap((outputs) => (outputs.main ?? []).flatMap((output) => output ?? []));
+			for (const name of [...Object.keys(workflow.connections), ...targets.map((target) => target.node)]) expect(names).toContain(name);
+		});
+	});
+});
