@@ -2,7 +2,10 @@
  * The Evalytics node and trigger inside a real n8n 2.8.4 (`npm run test:e2e`): installed from `npm pack`
  * like a community package, driven by n8n's own CLI and server against the Evalytics simulator.
  */
-import { freePort, runN8nOrThrow, startN8n, type N8nServer } from '../../scripts/n8n';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { freePort, REPO_ROOT, runN8nOrThrow, startN8n, type N8nServer } from '../../scripts/n8n';
 import { N8nRestClient, nodeOutput, type ExecutionSummary } from '../../scripts/n8n-rest';
 import { loadInsideN8n, n8nWorkflowDir, verifyInstalledPackage } from '../../scripts/package-install';
 import { API_KEY, SCHEDULE_API_KEY, setUpEvalyticsSuite, type EvalyticsSuite } from './support/evalytics';
@@ -30,7 +33,13 @@ describe('the package installed the way n8n installs a community package', () =>
 		expect(report.errors).toEqual([]);
 		expect(report.workflowFromPackage.startsWith(`${own}/`)).toBe(true);
 		expect(report.workflowCopies).toHaveLength(1);
-		expect(report.loaded.map((entry) => entry.name).sort()).toEqual(['evalytics', 'evalyticsApi', 'evalyticsTrigger']);
+		// Every node and credential of the package.json n8n block, by its name (file stem, first letter lower-case).
+		const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+		const expected = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => {
+			const stem = file.split('/').pop()!.split('.')[0];
+			return stem.charAt(0).toLowerCase() + stem.slice(1);
+		});
+		expect(report.loaded.map((entry) => entry.name).sort()).toEqual(expected.sort());
 	});
 });
 
