@@ -5,9 +5,9 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contentHash, pollSnapshot, type FirstPollBehaviour } from '../shared/poll';
+import { changeItems, contentHash, pollSnapshot, selectedEvents, type FirstPollBehaviour } from '../shared/poll';
 import { organisationLocator, userListFilters } from './actions/common.descriptions';
 import { parseRoleIds } from './actions/params';
 import type { EvalyticsUser } from './helpers/users';
@@ -15,8 +15,6 @@ import { listUsers } from './listing';
 import { credentialTest, listSearch } from './methods';
 import { createEvalyticsClient } from './transport';
 
-type UserEvent = 'added' | 'changed' | 'removed';
-const EVENTS: readonly UserEvent[] = ['added', 'changed', 'removed'];
 
 export class EvalyticsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -78,14 +76,7 @@ export class EvalyticsTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const events = (this.getNodeParameter('events', []) as string[]).filter((event): event is UserEvent =>
-			EVENTS.includes(event as UserEvent),
-		);
-		if (events.length === 0) {
-			throw new NodeOperationError(node, 'Events: choose at least one event', {
-				description: `Allowed: ${EVENTS.join(', ')}`,
-			});
-		}
+		const events = selectedEvents(node, this.getNodeParameter('events', []));
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const organisation = String(this.getNodeParameter('organisation', '', { extractValue: true }) ?? '').trim();
@@ -113,13 +104,11 @@ export class EvalyticsTrigger implements INodeType {
 			manual: this.getMode() === 'manual',
 			firstPoll: (options.firstPoll ?? 'nothing') as FirstPollBehaviour,
 		});
-		const emitted: IDataObject[] = [
-			...(events.includes('added') ? changes.added.map((user) => ({ event: 'added', id: user.id, user })) : []),
-			...(events.includes('changed') ? changes.changed.map((user) => ({ event: 'changed', id: user.id, user })) : []),
-			...(events.includes('removed')
-				? changes.removedIds.map((id) => ({ event: 'removed', id: /^\d+$/.test(id) ? Number(id) : id }))
-				: []),
-		];
+		const emitted = changeItems(changes, events, {
+			recordKey: 'user',
+			idOf: (user) => user.id,
+			removedId: (id) => (/^\d+$/.test(id) ? Number(id) : id),
+		});
 		if (emitted.length === 0) return null;
 		return [this.helpers.returnJsonArray(emitted)];
 	}

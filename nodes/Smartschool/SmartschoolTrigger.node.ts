@@ -1,12 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { contentHash, pollSnapshot, type FirstPollBehaviour, type SnapshotEvent } from '../shared/poll';
+import { changeItems, contentHash, pollSnapshot, selectedEvents, type FirstPollBehaviour } from '../shared/poll';
 import { groupLocatorFor } from './actions/common.descriptions';
 import * as nodeMethods from './methods';
 import { createSmartschoolClient } from './transport';
 
-const EVENTS: readonly SnapshotEvent[] = ['added', 'changed', 'removed'];
 
 type Account = Record<string, unknown>;
 
@@ -103,12 +102,7 @@ export class SmartschoolTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const events = (this.getNodeParameter('events', []) as string[]).filter((event): event is SnapshotEvent =>
-			EVENTS.includes(event as SnapshotEvent),
-		);
-		if (events.length === 0) {
-			throw new NodeOperationError(node, 'Events: choose at least one event', { description: `Allowed: ${EVENTS.join(', ')}` });
-		}
+		const events = selectedEvents(node, this.getNodeParameter('events', []));
 		const code = String(this.getNodeParameter('group', '', { extractValue: true }) ?? '').trim();
 		const recursive = this.getNodeParameter('recursive', true) !== false;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -125,13 +119,7 @@ export class SmartschoolTrigger implements INodeType {
 			manual: this.getMode() === 'manual',
 			firstPoll: (options.firstPoll === 'all' ? 'all' : 'nothing') as FirstPollBehaviour,
 		});
-		const emitted: IDataObject[] = [
-			...(events.includes('added') ? diff.added.map((account) => ({ event: 'added', id: accountId(account), account })) : []),
-			...(events.includes('changed')
-				? diff.changed.map((account) => ({ event: 'changed', id: accountId(account), account }))
-				: []),
-			...(events.includes('removed') ? diff.removedIds.map((id) => ({ event: 'removed', id })) : []),
-		];
+		const emitted = changeItems(diff, events, { recordKey: 'account', idOf: accountId });
 		if (emitted.length === 0) return null;
 		return [this.helpers.returnJsonArray(emitted)];
 	}

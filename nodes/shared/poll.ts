@@ -4,7 +4,8 @@
  * snapshot is packed into one string (about 16 bytes per record with short ids) instead of a JSON object.
  */
 import { createHash } from 'node:crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 export type FirstPollBehaviour = 'nothing' | 'all';
 
@@ -200,6 +201,39 @@ function sameInstant(a: string, b: string): number {
 }
 
 export type SnapshotEvent = 'added' | 'changed' | 'removed';
+export const SNAPSHOT_EVENTS: readonly SnapshotEvent[] = ['added', 'changed', 'removed'];
+
+/** The events chosen in a trigger's Events parameter; choosing none is an error before anything is fetched. */
+export function selectedEvents(node: INode, raw: unknown): SnapshotEvent[] {
+	const events = (Array.isArray(raw) ? raw : []).filter((event): event is SnapshotEvent =>
+		SNAPSHOT_EVENTS.includes(event as SnapshotEvent),
+	);
+	if (events.length === 0) {
+		throw new NodeOperationError(node, 'Events: choose at least one event', {
+			description: `Allowed: ${SNAPSHOT_EVENTS.join(', ')}`,
+		});
+	}
+	return events;
+}
+
+/**
+ * One output item per change, in added / changed / removed order: `{ event, id, [recordKey]: record }`; a removed
+ * record is known by its id only (the snapshot keeps hashes, not records).
+ */
+export function changeItems<T>(
+	changes: Omit<SnapshotDiff<T>, 'next'>,
+	events: readonly SnapshotEvent[],
+	options: { recordKey: string; idOf: (record: T) => string | number; removedId?: (id: string) => string | number },
+): IDataObject[] {
+	const item = (event: SnapshotEvent) => (record: T) => ({ event, id: options.idOf(record), [options.recordKey]: record as IDataObject });
+	return [
+		...(events.includes('added') ? changes.added.map(item('added')) : []),
+		...(events.includes('changed') ? changes.changed.map(item('changed')) : []),
+		...(events.includes('removed')
+			? changes.removedIds.map((id) => ({ event: 'removed', id: options.removedId ? options.removedId(id) : id }))
+			: []),
+	];
+}
 
 export interface SnapshotPollOptions<T> {
 	staticData: IDataObject;
