@@ -2,19 +2,48 @@ import type { AllEntities } from 'n8n-workflow';
 
 /** Resource → operation values; a resource is one line here. */
 type NodeMap = {
-	group: 'create' | 'get' | 'getAll' | 'update';
-	message: 'send';
-	user:
-		| 'addToGroup'
-		| 'changeUsername'
+	group:
+		| 'clear'
 		| 'create'
+		| 'delete'
 		| 'get'
 		| 'getAll'
+		| 'getClassList'
+		| 'getClassListJson'
+		| 'getClassTeachers'
+		| 'getSchoolYearData'
+		| 'saveClassList'
+		| 'saveClassListJson'
+		| 'setSchoolYearData'
+		| 'setTitulars'
+		| 'update';
+	message: 'send';
+	platform: 'getErrorCodes' | 'getErrorCodesCsv' | 'getUniqueField';
+	security: 'deactivateTwoFactor' | 'forcePasswordReset' | 'requirePasswordChange';
+	user:
+		| 'addToGroup'
+		| 'addToGroups'
+		| 'changeInternalNumber'
+		| 'changeUsername'
+		| 'create'
+		| 'delete'
+		| 'get'
+		| 'getAll'
+		| 'getAllBasic'
+		| 'getByScannableCode'
+		| 'getClassHistory'
+		| 'getOfficialClass'
 		| 'getPhoto'
+		| 'removeCoAccount'
 		| 'removeFromGroup'
+		| 'replaceInternalNumber'
+		| 'setGroups'
 		| 'setPassword'
 		| 'setPhoto'
+		| 'setProfileField'
+		| 'setSignature'
 		| 'setStatus'
+		| 'unregister'
 		| 'update';
 };
 

@@ -6,6 +6,8 @@ import { createSmartschoolClient, type SmartschoolClient } from '../transport';
 import type { SmartschoolType } from './node.type';
 import * as group from './group/Group.resource';
 import * as message from './message/Message.resource';
+import * as platform from './platform/Platform.resource';
+import * as security from './security/Security.resource';
 import * as user from './user/User.resource';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) => Promise<ItemResult>;
@@ -15,6 +17,8 @@ const resources: Record<SmartschoolType['resource'], Record<string, { execute: O
 	user: user.operations,
 	group: group.operations,
 	message: message.operations,
+	platform: platform.operations,
+	security: security.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as group from './group/Group.resource';
 import * as message from './message/Message.resource';
+import * as platform from './platform/Platform.resource';
+import * as security from './security/Security.resource';
 import * as user from './user/User.resource';
 
 /**
@@ -14,7 +16,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 	name: 'smartschool',
 	group: ['transform'],
 	version: 1,
-	description: 'Manage accounts, groups, classes and messages of a Smartschool platform (V3 web services)',
+	description: 'Manage accounts, co-accounts, groups, classes and messages of a Smartschool platform (V3 web services)',
 	defaults: { name: 'Smartschool' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
@@ -28,6 +30,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 			options: [
 				{ name: 'Group or Class', value: 'group' },
 				{ name: 'Message', value: 'message' },
+				{ name: 'Password and Security', value: 'security' },
+				{ name: 'Platform', value: 'platform' },
 				{ name: 'User', value: 'user' },
 			],
 			default: 'user',
@@ -35,5 +39,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 		...user.description,
 		...group.description,
 		...message.description,
+		...security.description,
+		...platform.description,
 	],
 };

@@ -113,7 +113,7 @@ const ROWS = [
 	// Meta
 	read('getReferenceField', [], 'text', { inAugmentedOnly: true }),
 	read('returnJsonErrorCodes', [], 'json', { noAccessCode: true }),
-	read('returnCsvErrorCodes', [], 'text', { noAccessCode: true }),
+	read('returnCsvErrorCodes', [], 'csv', { noAccessCode: true }),
 ] as const satisfies readonly SmartschoolMethod[];
 
 export type SmartschoolMethodName = (typeof ROWS)[number]['name'];

@@ -100,3 +100,27 @@ export function unserializePhp(text: string): PhpValue {
 	if (reader.offset !== Buffer.byteLength(text, 'utf8')) reader.fail('trailing data');
 	return value;
 }
+
+/**
+ * PHP `serialize()` of plain data, for saveClassList's input. A JS array becomes a PHP list (keys 0…n-1);
+ * string lengths are UTF-8 byte counts; integers stay `i:`, other numbers `d:`.
+ */
+export function serializePhp(value: PhpValue | undefined): string {
+	if (value === null || value === undefined) return 'N;';
+	if (typeof value === 'boolean') return `b:${value ? 1 : 0};`;
+	if (typeof value === 'number') {
+		if (Number.isSafeInteger(value)) return `i:${value};`;
+		if (Number.isNaN(value)) return 'd:NAN;';
+		if (!Number.isFinite(value)) return value > 0 ? 'd:INF;' : 'd:-INF;';
+		return `d:${value};`;
+	}
+	if (typeof value === 'string') return `s:${Buffer.byteLength(value, 'utf8')}:"${value}";`;
+	const entries: Array<[string | number, PhpValue]> = Array.isArray(value)
+		? value.map((item, index): [number, PhpValue] => [index, item])
+		: Object.entries(value);
+	// PHP turns integer-like string keys into integers itself; do the same so both ends agree.
+	const body = entries
+		.map(([key, item]) => (typeof key === 'number' || /^(0|-?[1-9]\d*)$/.test(key) ? `i:${key};` : serializePhp(key)) + serializePhp(item))
+		.join('');
+	return `a:${entries.length}:{${body}}`;
+}

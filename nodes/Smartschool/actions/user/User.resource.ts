@@ -1,6 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as addToGroup from './addToGroup.operation';
+import * as addToGroups from './addToGroups.operation';
+import * as changeInternalNumber from './changeInternalNumber.operation';
+import * as del from './delete.operation';
+import * as getAllBasic from './getAllBasic.operation';
+import * as getByScannableCode from './getByScannableCode.operation';
+import * as getClassHistory from './getClassHistory.operation';
+import * as getOfficialClass from './getOfficialClass.operation';
+import * as removeCoAccount from './removeCoAccount.operation';
+import * as replaceInternalNumber from './replaceInternalNumber.operation';
+import * as setGroups from './setGroups.operation';
+import * as setProfileField from './setProfileField.operation';
+import * as setSignature from './setSignature.operation';
+import * as unregister from './unregister.operation';
 import * as changeUsername from './changeUsername.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
@@ -14,6 +27,19 @@ import * as update from './update.operation';
 
 /** The operations of this resource by their `operation` value. */
 export const operations = {
+	addToGroups,
+	changeInternalNumber,
+	delete: del,
+	getAllBasic,
+	getByScannableCode,
+	getClassHistory,
+	getOfficialClass,
+	removeCoAccount,
+	replaceInternalNumber,
+	setGroups,
+	setProfileField,
+	setSignature,
+	unregister,
 	addToGroup,
 	changeUsername,
 	create,
@@ -43,6 +69,18 @@ export const description: INodeProperties[] = [
 				action: 'Add a user to a group or class',
 			},
 			{
+				name: 'Add to Groups',
+				value: 'addToGroups',
+				description: 'Add a user to several groups and classes in one call (saveUserToClasses)',
+				action: 'Add a user to several groups or classes',
+			},
+			{
+				name: 'Change Internal Number',
+				value: 'changeInternalNumber',
+				description: 'Give an account a new internal number (intern nummer), found by its username',
+				action: 'Change the internal number of a user',
+			},
+			{
 				name: 'Change Username',
 				value: 'changeUsername',
 				description: 'Give an account a new username, found by its internal number',
@@ -55,10 +93,28 @@ export const description: INodeProperties[] = [
 				action: 'Create a user',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an account (delUser), optionally with the official date of leaving',
+				action: 'Delete a user',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get every field of an account, its groups and co-accounts',
 				action: 'Get a user',
+			},
+			{
+				name: 'Get by Scannable Code',
+				value: 'getByScannableCode',
+				description: 'Get an account by the code on its badge or card',
+				action: 'Get a user by scannable code',
+			},
+			{
+				name: 'Get Class History',
+				value: 'getClassHistory',
+				description: 'The official class movements of a student (schoolloopbaan, getStudentCareer)',
+				action: 'Get the class history of a student',
 			},
 			{
 				name: 'Get Many',
@@ -67,16 +123,46 @@ export const description: INodeProperties[] = [
 				action: 'Get many users',
 			},
 			{
+				name: 'Get Many (Short List)',
+				value: 'getAllBasic',
+				description: 'List accounts with only names, username, internal number, status and class number (getAllAccounts)',
+				action: 'Get many users as a short list',
+			},
+			{
+				name: 'Get Official Class',
+				value: 'getOfficialClass',
+				description: 'The official class (officiële klas) of a student on a date',
+				action: 'Get the official class of a student',
+			},
+			{
 				name: 'Get Photo',
 				value: 'getPhoto',
 				description: 'Download the profile photo as a binary JPEG file',
 				action: 'Get the photo of a user',
 			},
 			{
+				name: 'Remove Co-Account',
+				value: 'removeCoAccount',
+				description: 'Remove one co-account (parent or guardian access) of an account',
+				action: 'Remove a co account of a user',
+			},
+			{
 				name: 'Remove From Group',
 				value: 'removeFromGroup',
 				description: 'Take a user out of a group or class',
 				action: 'Remove a user from a group or class',
+			},
+			{
+				name: 'Replace Internal Number',
+				value: 'replaceInternalNumber',
+				description: 'Replace an internal number by another (replaceInum), found by the old number',
+				action: 'Replace the internal number of a user',
+			},
+			{
+				name: 'Set Groups',
+				value: 'setGroups',
+				description: 'Set the groups and classes of a user, keeping or dropping the current ones (saveUserToClassesAndGroups)',
+				action: 'Set the groups and classes of a user',
 			},
 			{
 				name: 'Set Password',
@@ -91,10 +177,28 @@ export const description: INodeProperties[] = [
 				action: 'Set the photo of a user',
 			},
 			{
+				name: 'Set Profile Field',
+				value: 'setProfileField',
+				description: 'Set one profile field, co-account field or custom field of the school (saveUserParameter)',
+				action: 'Set a profile field of a user',
+			},
+			{
+				name: 'Set Signature',
+				value: 'setSignature',
+				description: 'Set the message signature of the main account or a co-account',
+				action: 'Set the signature of a user',
+			},
+			{
 				name: 'Set Status',
 				value: 'setStatus',
 				description: 'Make an account active, inactive or administrative',
 				action: 'Set the status of a user',
+			},
+			{
+				name: 'Unregister Student',
+				value: 'unregister',
+				description: 'Unregister a student from the school (uitschrijven); the account is kept',
+				action: 'Unregister a student',
 			},
 			{
 				name: 'Update',
@@ -115,4 +219,17 @@ export const description: INodeProperties[] = [
 	...removeFromGroup.description,
 	...getPhoto.description,
 	...setPhoto.description,
+	...addToGroups.description,
+	...changeInternalNumber.description,
+	...del.description,
+	...getAllBasic.description,
+	...getByScannableCode.description,
+	...getClassHistory.description,
+	...getOfficialClass.description,
+	...removeCoAccount.description,
+	...replaceInternalNumber.description,
+	...setGroups.description,
+	...setProfileField.description,
+	...setSignature.description,
+	...unregister.description,
 ];

@@ -3,6 +3,7 @@ import { check, SmartschoolCode } from '../codes';
 import type { SmartschoolState } from '../state';
 import type { SmartschoolAccount, SmartschoolGroup } from '../types';
 import { classListView, groupTreeBase64 } from '../views';
+import { registerClassMove } from './classes';
 import { parseDate, text, type MethodTable, type Parts } from './types';
 
 function user(state: SmartschoolState, parts: Parts): SmartschoolAccount {
@@ -25,6 +26,8 @@ function saveUserToClass(parts: Parts, state: SmartschoolState): number {
 	checkOfficialDate(parts);
 	if (group!.isOfficial) {
 		check(account.baseRole !== 'leerling', 30);
+		// Registered before the move, so a history read for the first time still starts in the old class.
+		registerClassMove(state, account, group!, text(parts, 'officialDate') || undefined);
 		const current = state.officialClassOf(account);
 		if (current && current !== group) state.removeMember(current, account);
 	}

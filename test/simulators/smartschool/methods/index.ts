@@ -4,6 +4,8 @@
  */
 import { errorCodesCsv, errorCodesJson } from '../codes';
 import { ACCOUNT_METHODS } from './accounts';
+import { ACCOUNT_MORE_METHODS } from './accountsMore';
+import { CLASS_METHODS } from './classes';
 import { GROUP_METHODS } from './groups';
 import { MESSAGE_METHODS } from './messages';
 import type { MethodTable } from './types';
@@ -17,7 +19,14 @@ const META_METHODS: MethodTable = {
 	returnCsvErrorCodes: () => errorCodesCsv(),
 };
 
-export const METHODS: MethodTable = { ...ACCOUNT_METHODS, ...GROUP_METHODS, ...MESSAGE_METHODS, ...META_METHODS };
+export const METHODS: MethodTable = {
+	...ACCOUNT_METHODS,
+	...GROUP_METHODS,
+	...MESSAGE_METHODS,
+	...META_METHODS,
+	...ACCOUNT_MORE_METHODS,
+	...CLASS_METHODS,
+};
 
 /** The only methods without an `accesscode` part (ref §1). */
 export const NO_ACCESS_CODE = new Set(['returnJsonErrorCodes', 'returnCsvErrorCodes', 'returnErrorCodes']);
