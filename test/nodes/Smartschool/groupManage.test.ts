@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { INSTITUTE_NUMBER, type SmartschoolSimulator } from '../../simulators/smartschool';
+import { INSTITUTE_NUMBER, soapMethod, type SmartschoolSimulator } from '../../simulators/smartschool';
 import { extrasOf } from '../../simulators/smartschool/extras';
 import { ACCESS_CODE, byId as code, NODE_NAME as NODE, runSmartschool, soapCalls, startSimulator } from './setup';
 
@@ -63,7 +63,7 @@ describe('Smartschool › Group/Class › management', () => {
 		expect((await run({ operation: 'setTitulars', group: code(klas.code), titulars: 'niemand' })).nodeError(NODE)?.message).toMatch(/code 9/);
 	});
 
-	it('reads and sets the school-year data (read-modify-write, unset fields kept); codes 56 and 27', async () => {
+	it('reads and sets the school-year data (read-modify-write, unset fields kept); codes 27 and 35', async () => {
 		const klas = classes()[2];
 		const before = (await run({ operation: 'getSchoolYearData', class: code(klas.code) })).json(NODE)[0];
 		expect(before).toMatchObject({ classCode: klas.code, instituteNumber: INSTITUTE_NUMBER, administrativeGroupNumber: klas.adminNumber, schoolyear: '2025' });
@@ -92,6 +92,13 @@ describe('Smartschool › Group/Class › management', () => {
 		expect(after).toMatchObject({ schoolyear: '2026', residence: 'Campus Noord', principal: 'Peeters Jan' });
 		const wrongInstitute = await run({ operation: 'setSchoolYearData', class: code(klas.code), date: '2026-09-01', fields: { instituteNumber: '999999' } });
 		expect(wrongInstitute.nodeError(NODE)?.message).toMatch(/code 27/);
+		const unofficial = sim.state.addGroup({ name: 'Projectklas', code: 'project', type: 'K' });
+		const noInstitute = await run({ operation: 'setSchoolYearData', class: code(unofficial.code), date: '2026-09-01' });
+		expect(noInstitute.json(NODE)[0]).toMatchObject({ success: true, instituteNumber: '' });
+		sim.state.updateGroup(klas, { instituteNumber: '' });
+		extrasOf(sim.state).schoolYear.delete(klas.id);
+		const officialWithout = await run({ operation: 'setSchoolYearData', class: code(klas.code), date: '2026-09-01' });
+		expect(officialWithout.nodeError(NODE)?.message).toMatch(/code 35/);
 		const badDate = await run({ operation: 'setSchoolYearData', class: code(klas.code), date: '2026-13-01' });
 		expect(badDate.nodeError(NODE)?.message).toMatch(/School Year Date/);
 	});
@@ -115,6 +122,12 @@ describe('Smartschool › Group/Class › management', () => {
 		else expect(sent).toBe(`a:2:{i:0;a:3:{s:4:"name";s:2:"7Z";s:4:"desc";s:12:"Zevende jaar";s:4:"code";s:${operation.length + 3}:"${operation}-7Z";}i:1;a:4:{s:2:"id";i:${existing.id};s:4:"name";s:${Buffer.byteLength(existing.name)}:"${existing.name}";s:4:"desc";s:5:"Nieuw";s:4:"code";s:${Buffer.byteLength(existing.code)}:"${existing.code}";}}`);
 		expect(sim.state.byCode(`${operation}-7Z`)).toMatchObject({ type: 'K', desc: 'Zevende jaar' });
 		expect(sim.state.byCode(existing.code)?.desc).toBe('Nieuw');
+		const group = groups().find((candidate) => candidate.type === 'G')!;
+		const groupCode = await run({ operation, classes: { class: [{ code: group.code, name: group.name }] } });
+		expect(groupCode.nodeError(NODE)?.message).toMatch(/code 47/);
+		const official = classes().find((candidate) => candidate.isOfficial)!;
+		const rename = await run({ operation, classes: { class: [{ code: official.code, name: `${official.name}-nieuw` }] } });
+		expect(rename.nodeError(NODE)?.message).toMatch(/code 40/);
 		const noCode = await run({ operation, classes: { class: [{ name: 'X' }] } });
 		expect(noCode.nodeError(NODE)?.message).toMatch(/Classes › 1 › Code/);
 	});
@@ -133,6 +146,9 @@ describe('Smartschool › Group/Class › management', () => {
 		expect(sim.state.byCode('lees')).toBeUndefined();
 		expect(members.every((account) => sim.state.accounts.has(account.id))).toBe(true);
 		expect((await run({ operation: 'delete', group: code('lees') })).nodeError(NODE)?.message).toMatch(/code 19/);
+		const parent = groups().find((candidate) => sim.state.childrenOf(candidate).length > 0)!;
+		expect((await run({ operation: 'delete', group: code(parent.code) })).nodeError(NODE)?.message).toMatch(/code 10/);
+		expect(sim.state.byCode(parent.code)).toBeDefined();
 	});
 
 	it('delClass failing with a PHP fault on HTTP 500 after deleting: no retry, and the error says to check first', async () => {
@@ -144,5 +160,17 @@ describe('Smartschool › Group/Class › management', () => {
 		expect(error.description).toMatch(/AFTER deleting the class.*"tijdelijk"/);
 		expect(soapCalls(sim, 'delClass')).toHaveLength(1);
 		expect(sim.state.byCode('tijdelijk')).toBeUndefined();
+	});
+
+	it('retries a read on 503 with Retry-After, never a write', async () => {
+		sim.faults.add({ match: soapMethod('getClassList'), fault: { kind: 'status', status: 503, retryAfter: '0' } });
+		const read = await run({ operation: 'getClassList' });
+		expect(read.json(NODE)).toHaveLength(groups().length);
+		expect(soapCalls(sim, 'getClassList')).toHaveLength(2);
+		sim.faults.add({ match: soapMethod('clearGroup'), fault: { kind: 'status', status: 503, retryAfter: '0' } });
+		const write = await run({ operation: 'clear', group: code(classes()[0].code) });
+		expect(write.nodeError(NODE)?.message).toMatch(/503/);
+		expect(soapCalls(sim, 'clearGroup')).toHaveLength(1);
+		expect(classes()[0].members.size).toBeGreaterThan(0);
 	});
 });

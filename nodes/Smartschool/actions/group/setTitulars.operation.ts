@@ -24,7 +24,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 /** changeGroupOwners: sets the titulars as a CSV of user identifiers. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) {
 	const code = readLocator(this, 'group', itemIndex, 'Group or Class');
-	const titulars = readCodeList(this, 'titulars', 'Titulars', itemIndex);
+	const titulars = readCodeList(this, 'titulars', 'Titulars', itemIndex, 'user identifiers separated by commas, e.g. an.claes,piet.peeters');
 	await client.call('changeGroupOwners', { code, userlist: titulars.join(',') }, { itemIndex });
 	return { success: true, code, titulars };
 }

@@ -101,7 +101,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get every field of an account, its groups and co-accounts',
+				description: 'Get every field of an account, its groups and co-accounts, by the unique field, username or internal number (getUserDetails, …ByUsername, …ByNumber)',
 				action: 'Get a user',
 			},
 			{

@@ -54,22 +54,28 @@ export function readAccountType(context: IExecuteFunctions, itemIndex: number, m
 	});
 }
 
-/** A comma-separated list of group/class codes: trimmed, none empty, at least one. */
-export function readCodeList(context: IExecuteFunctions, name: string, field: string, itemIndex: number): string[] {
+/** A comma-separated list (group/class codes, user identifiers): trimmed, none empty, at least one. */
+export function readCodeList(
+	context: IExecuteFunctions,
+	name: string,
+	field: string,
+	itemIndex: number,
+	example = 'codes separated by commas, e.g. 1A,schaakclub',
+): string[] {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const list = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',');
 	const codes = list.map((code) => code.trim());
 	if (codes.length === 0 || codes.some((code) => code === '')) {
-		throw invalidList(context, field, itemIndex, String(raw ?? ''));
+		throw invalidList(context, field, itemIndex, String(raw ?? ''), example);
 	}
 	return codes;
 }
 
-function invalidList(context: IExecuteFunctions, field: string, itemIndex: number, raw: string): Error {
+function invalidList(context: IExecuteFunctions, field: string, itemIndex: number, raw: string, allowed: string): Error {
 	return invalidParameter(context.getNode(), {
 		field,
 		itemIndex,
 		message: raw.trim() === '' ? 'is required but empty' : `"${raw.slice(0, 60)}" has an empty entry`,
-		allowed: 'codes separated by commas, e.g. 1A,schaakclub',
+		allowed,
 	});
 }
