@@ -1,8 +1,13 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as absence from './absence/Absence.resource';
+import * as advanced from './advanced/Advanced.resource';
+import * as course from './course/Course.resource';
 import * as group from './group/Group.resource';
+import * as helpdesk from './helpdesk/Helpdesk.resource';
 import * as message from './message/Message.resource';
+import * as skore from './skore/Skore.resource';
 import * as user from './user/User.resource';
 
 /**
@@ -26,8 +31,13 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Absence', value: 'absence' },
+				{ name: 'Advanced', value: 'advanced' },
+				{ name: 'Course', value: 'course' },
 				{ name: 'Group or Class', value: 'group' },
+				{ name: 'Helpdesk', value: 'helpdesk' },
 				{ name: 'Message', value: 'message' },
+				{ name: 'Skore', value: 'skore' },
 				{ name: 'User', value: 'user' },
 			],
 			default: 'user',
@@ -35,5 +45,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle' 
 		...user.description,
 		...group.description,
 		...message.description,
+		...absence.description,
+		...course.description,
+		...helpdesk.description,
+		...skore.description,
+		...advanced.description,
 	],
 };

@@ -3,9 +3,11 @@
  * Methods the WSDL declares but no table serves answer a SOAP fault, like a PHP SoapServer without the function.
  */
 import { errorCodesCsv, errorCodesJson } from '../codes';
+import { ABSENCE_METHODS } from './absences';
 import { ACCOUNT_METHODS } from './accounts';
 import { GROUP_METHODS } from './groups';
 import { MESSAGE_METHODS } from './messages';
+import { SCHOOL_LIFE_METHODS } from './schoolLife';
 import type { MethodTable } from './types';
 
 export { EscapedPayload } from './types';
@@ -17,7 +19,14 @@ const META_METHODS: MethodTable = {
 	returnCsvErrorCodes: () => errorCodesCsv(),
 };
 
-export const METHODS: MethodTable = { ...ACCOUNT_METHODS, ...GROUP_METHODS, ...MESSAGE_METHODS, ...META_METHODS };
+export const METHODS: MethodTable = {
+	...ACCOUNT_METHODS,
+	...GROUP_METHODS,
+	...MESSAGE_METHODS,
+	...META_METHODS,
+	...ABSENCE_METHODS,
+	...SCHOOL_LIFE_METHODS,
+};
 
 /** The only methods without an `accesscode` part (ref §1). */
 export const NO_ACCESS_CODE = new Set(['returnJsonErrorCodes', 'returnCsvErrorCodes', 'returnErrorCodes']);
