@@ -11,6 +11,11 @@ import { parseDate, text, type MethodTable, type Parts } from './types';
 
 type Key = 'userId' | 'internalNumber' | 'username';
 
+/** PHP's json_encode writes an empty associative array as `[]`. */
+function phpJson(map: Record<string, unknown>): string {
+	return Object.keys(map).length === 0 ? '[]' : JSON.stringify(map);
+}
+
 function withAlias(code: AbsenceCode): { code: string; alias: string } | null {
 	return code === null ? null : { code, alias: ABSENCE_ALIASES[code] ?? code };
 }
@@ -44,7 +49,7 @@ function byDate(state: SmartschoolState, date: string, key: Key, alias: boolean,
 		const name = keyOf(state, account, key);
 		if (name !== '') result[name] = view(halfDays, alias);
 	}
-	return JSON.stringify(result);
+	return phpJson(result);
 }
 
 /** One student's school year: schoolYear is its start year (2025 = 2025-09-01 … 2026-08-31). */
@@ -57,7 +62,7 @@ function forStudent(parts: Parts, state: SmartschoolState, alias: boolean): stri
 	const result: Record<string, unknown> = {};
 	const days = schoolOf(state).absences.get(account!.id) ?? new Map<string, HalfDays>();
 	for (const date of [...days.keys()].sort()) if (date >= from && date <= to) result[date] = view(days.get(date)!, alias);
-	return JSON.stringify(result);
+	return phpJson(result);
 }
 
 function byDateAndGroup(parts: Parts, state: SmartschoolState): string {
