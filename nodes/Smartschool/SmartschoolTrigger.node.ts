@@ -103,7 +103,7 @@ export class SmartschoolTrigger implements INodeType {
 						description: 'What the first poll after activating the workflow emits',
 						options: [
 							{ name: 'Emit Nothing (Record a Baseline)', value: 'nothing' },
-							{ name: 'Emit Every Account as Added', value: 'all' },
+							{ name: 'Emit Every Current Account or Absence as Added', value: 'all' },
 						],
 					},
 				],
