@@ -5,6 +5,7 @@ import { changeItems, contentHash, pollSnapshot, selectedEvents, type FirstPollB
 import { groupLocatorFor } from './actions/common.descriptions';
 import * as nodeMethods from './methods';
 import { createSmartschoolClient } from './transport';
+import { absenceProperties, pollAbsences } from './trigger/absences';
 
 
 type Account = Record<string, unknown>;
@@ -33,8 +34,8 @@ export class SmartschoolTrigger implements INodeType {
 		icon: { light: 'file:smartschool.svg', dark: 'file:smartschool.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Accounts: " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Smartschool accounts are added, changed or removed',
+		subtitle: '={{$parameter["watch"] === "absences" ? "Absences: " + $parameter["absenceEvents"].join(", ") : "Accounts: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Smartschool accounts or absences are added, changed or removed',
 		defaults: { name: 'Smartschool Trigger' },
 		polling: true,
 		inputs: [],
@@ -42,11 +43,23 @@ export class SmartschoolTrigger implements INodeType {
 		credentials: [{ name: 'smartschoolApi', required: true, testedBy: 'smartschoolApiTest' }],
 		properties: [
 			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'options',
+				default: 'accounts',
+				options: [
+					{ name: 'Accounts', value: 'accounts', description: 'Accounts added, changed or removed' },
+					{ name: 'Absences', value: 'absences', description: 'Half-day absence registrations of a date range, new or changed' },
+				],
+			},
+			...absenceProperties,
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
 				default: ['added', 'changed', 'removed'],
+				displayOptions: { show: { watch: ['accounts'] } },
 				options: [
 					{ name: 'Account Added', value: 'added', description: 'An account appeared since the last poll' },
 					{
@@ -61,14 +74,18 @@ export class SmartschoolTrigger implements INodeType {
 					},
 				],
 			},
-			groupLocatorFor('group', 'Group or Class', {
-				description: 'Watch the accounts of this group or class. Leave empty to watch every account of the platform.',
-			}),
+			{
+				...groupLocatorFor('group', 'Group or Class', {
+					description: 'Watch the accounts of this group or class. Leave empty to watch every account of the platform.',
+				}),
+				displayOptions: { show: { watch: ['accounts'] } },
+			},
 			{
 				displayName: 'Include Subgroups',
 				name: 'recursive',
 				type: 'boolean',
 				default: true,
+				displayOptions: { show: { watch: ['accounts'] } },
 				description: 'Whether to watch the accounts of every group and class below the chosen one too',
 			},
 			{
@@ -86,7 +103,7 @@ export class SmartschoolTrigger implements INodeType {
 						description: 'What the first poll after activating the workflow emits',
 						options: [
 							{ name: 'Emit Nothing (Record a Baseline)', value: 'nothing' },
-							{ name: 'Emit Every Account as Added', value: 'all' },
+							{ name: 'Emit Every Current Account or Absence as Added', value: 'all' },
 						],
 					},
 				],
@@ -101,6 +118,10 @@ export class SmartschoolTrigger implements INodeType {
 	 * previous poll's id → hash snapshot in the workflow's static data; no account data is stored.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('watch', 'accounts') === 'absences') {
+			const emitted = await pollAbsences.call(this, await createSmartschoolClient(this));
+			return emitted.length === 0 ? null : [this.helpers.returnJsonArray(emitted)];
+		}
 		const node = this.getNode();
 		const events = selectedEvents(node, this.getNodeParameter('events', []));
 		const code = String(this.getNodeParameter('group', '', { extractValue: true }) ?? '').trim();

@@ -42,8 +42,11 @@ export function operationsTable(descriptions: INodeTypeDescription[]): string {
 			}
 		}
 		if (description.polling) {
-			for (const event of optionsOf(description.properties.find((p) => p.name === 'events'))) {
-				rows.push(`| ${description.displayName} | (polling trigger) | ${event.name} | ${event.description ?? ''} |`);
+			// A trigger with several feeds has one events list per feed (e.g. `events` and `absenceEvents`).
+			for (const property of description.properties.filter((p) => /^(\w+E|e)vents$/.test(p.name))) {
+				for (const event of optionsOf(property)) {
+					rows.push(`| ${description.displayName} | (polling trigger) | ${event.name} | ${event.description ?? ''} |`);
+				}
 			}
 		}
 	}

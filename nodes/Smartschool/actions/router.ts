@@ -4,10 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runPerItem, type ItemResult } from '../../shared/items';
 import { createSmartschoolClient, type SmartschoolClient } from '../transport';
 import type { SmartschoolType } from './node.type';
+import * as absence from './absence/Absence.resource';
+import * as advanced from './advanced/Advanced.resource';
+import * as course from './course/Course.resource';
 import * as group from './group/Group.resource';
+import * as helpdesk from './helpdesk/Helpdesk.resource';
 import * as message from './message/Message.resource';
 import * as platform from './platform/Platform.resource';
 import * as security from './security/Security.resource';
+import * as skore from './skore/Skore.resource';
 import * as user from './user/User.resource';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) => Promise<ItemResult>;
@@ -19,6 +24,11 @@ const resources: Record<SmartschoolType['resource'], Record<string, { execute: O
 	message: message.operations,
 	platform: platform.operations,
 	security: security.operations,
+	absence: absence.operations,
+	course: course.operations,
+	helpdesk: helpdesk.operations,
+	skore: skore.operations,
+	advanced: advanced.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,2 +1,3 @@
 export * as credentialTest from './credentialTest';
 export * as listSearch from './listSearch';
+export * as loadOptions from './loadOptions';

@@ -18,6 +18,8 @@ export { ERROR_TEXTS, SmartschoolCode } from './codes';
 export { BASE_ROLE_NUMBERS, phpSerialize } from './views';
 export { CLASS_CODES, DEMO_GROUPS, INSTITUTE_NUMBER, SCHOOL_DOMAIN } from './seed';
 export { ENDPOINT_PATH, findWsdl } from './soapHost';
+export { ABSENCE_ALIASES, DEFAULT_SCHOOL_READINGS, recentSchoolDays, schoolOf, SKORE_INTERVAL_MS } from './school';
+export type { HalfDays, SchoolLife, SchoolReadings } from './school';
 export type { SmartschoolRequest, SoapFaultRule, SoapFaults } from './soapHost';
 export { FaultInjector } from '../common/faults';
 export type { Fault, FaultRule } from '../common/faults';

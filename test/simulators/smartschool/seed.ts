@@ -6,6 +6,7 @@
  */
 import { BELGIAN_LAST_NAMES, FLEMISH_BOY_NAMES, FLEMISH_GIRL_NAMES, FLEMISH_MEN_NAMES, FLEMISH_WOMEN_NAMES } from '../common/names';
 import { Random } from '../common/random';
+import { seedSchoolLife } from './school';
 import type { SmartschoolState } from './state';
 import type { BaseRole, CoAccount, SmartschoolAccount, SmartschoolGroup } from './types';
 
@@ -193,4 +194,5 @@ export function seedState(state: SmartschoolState, options: { accounts: number; 
 		if (teacherIds.length > classes.length && index % 3 === 0) group.titulars.push(teacherIds[(index + classes.length) % teacherIds.length]);
 	});
 	state.touch();
+	seedSchoolLife(state, options.seed);
 }

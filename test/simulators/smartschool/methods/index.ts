@@ -3,11 +3,13 @@
  * Methods the WSDL declares but no table serves answer a SOAP fault, like a PHP SoapServer without the function.
  */
 import { errorCodesCsv, errorCodesJson } from '../codes';
+import { ABSENCE_METHODS } from './absences';
 import { ACCOUNT_METHODS } from './accounts';
 import { ACCOUNT_MORE_METHODS } from './accountsMore';
 import { CLASS_METHODS } from './classes';
 import { GROUP_METHODS } from './groups';
 import { MESSAGE_METHODS } from './messages';
+import { SCHOOL_LIFE_METHODS } from './schoolLife';
 import type { MethodTable } from './types';
 
 export { EscapedPayload } from './types';
@@ -26,6 +28,8 @@ export const METHODS: MethodTable = {
 	...META_METHODS,
 	...ACCOUNT_MORE_METHODS,
 	...CLASS_METHODS,
+	...ABSENCE_METHODS,
+	...SCHOOL_LIFE_METHODS,
 };
 
 /** The only methods without an `accesscode` part (ref §1). */

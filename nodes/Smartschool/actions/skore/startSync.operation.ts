@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions, type JsonObject } from 'n8n-workflow';
+
+import type { SmartschoolClient } from '../../transport';
+import { assertSkoreSyncAllowed, recordSkoreSyncStart, SKORE_INTERVAL_MS } from './syncGuard';
+
+const show = { resource: ['skore'], operation: ['startSync'] };
+
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
+	{
+		displayName:
+			'Smartschool allows one Skore sync per 15 minutes per platform. The node remembers the last start per platform (in this n8n process and in the workflow\'s static data) and refuses an earlier start without sending it.',
+		name: 'skoreNotice',
+		type: 'notice',
+		default: '',
+	},
+]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The job id in startSkoreSync's JSON: a bare string or an object holding it (the exact shape is unverified). */
+function serviceIdOf(decoded: unknown): string | undefined {
+	if (typeof decoded === 'string' && decoded.trim() !== '') return decoded.trim();
+	if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) return undefined;
+	const record = decoded as IDataObject;
+	for (const key of ['serviceId', 'uuid', 'id', 'jobId']) if (typeof record[key] === 'string') return record[key] as string;
+	return Object.values(record).find((value): value is string => typeof value === 'string' && UUID.test(value));
+}
+
+/** startSkoreSync: starts the Smartschool → Skore sync job; Check Status follows it by the service ID. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) {
+	const platformUrl = client.credentials.platformUrl;
+	assertSkoreSyncAllowed(this, platformUrl, itemIndex);
+	const decoded = await client.call('startSkoreSync', {}, { itemIndex });
+	const startedAt = Date.now();
+	recordSkoreSyncStart(this, platformUrl, startedAt);
+	const serviceId = serviceIdOf(decoded);
+	if (!serviceId) {
+		throw new NodeApiError(this.getNode(), { method: 'startSkoreSync' } as JsonObject, {
+			message: 'Smartschool started the Skore sync but sent no service ID',
+			description: 'The sync may be running; wait 15 minutes before starting it again.',
+			httpCode: '200',
+			itemIndex,
+		});
+	}
+	return {
+		serviceId,
+		startedAt: new Date(startedAt).toISOString(),
+		nextAllowedAt: new Date(startedAt + SKORE_INTERVAL_MS).toISOString(),
+	};
+}
