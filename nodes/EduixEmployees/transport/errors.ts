@@ -74,7 +74,9 @@ const STATUS_HINTS: Record<number, string> = {
 export function codeLabel(error: TransportError): string | undefined {
 	if (!error.platformCode) return undefined;
 	const known = EDUV_CODES[error.platformCode];
-	const said = error.platformMessage && error.platformMessage !== known?.meaning ? ` (${error.platformMessage})` : '';
+	const plain = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+	const repeatsMeaning = known !== undefined && error.platformMessage !== undefined && plain(error.platformMessage) === plain(known.meaning);
+	const said = error.platformMessage && !repeatsMeaning ? ` (${error.platformMessage})` : '';
 	return known ? `Edu-V ${error.platformCode} ${known.meaning}${said}` : `Edu-V status ${error.platformCode}${said}`;
 }
 
