@@ -96,7 +96,7 @@ export class EduixApi implements ICredentialType {
 		},
 		{
 			displayName: 'Key ID',
-			name: 'keyId',
+			name: 'kid',
 			type: 'string',
 			default: '',
 			description: 'Sent as "kid" in the assertion header: the key ID of your public key in the JWKS you published',
@@ -106,7 +106,7 @@ export class EduixApi implements ICredentialType {
 			displayName: 'Certificate Chain',
 			name: 'certificateChain',
 			type: 'string',
-			typeOptions: { rows: 4 },
+			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN CERTIFICATE-----',
 			description: 'Optional PEM certificates, yours first; when set they are sent as "x5c" in the assertion header',
@@ -130,7 +130,7 @@ export class EduixApi implements ICredentialType {
 		},
 		{
 			displayName: 'Send Client Secret As',
-			name: 'clientSecretMethod',
+			name: 'clientAuthMethod',
 			type: 'options',
 			default: 'basic',
 			options: [
@@ -164,14 +164,14 @@ export class EduixApi implements ICredentialType {
 			displayName: 'TLS Client Certificate',
 			name: 'tlsCertificate',
 			type: 'string',
-			typeOptions: { rows: 4 },
+			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN CERTIFICATE-----',
 			description: 'Optional: only for vendors that also require mutual TLS. PEM certificate (chain) presented on every connection.',
 		},
 		{
 			displayName: 'TLS Client Key',
-			name: 'tlsKey',
+			name: 'tlsPrivateKey',
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
 			default: '',

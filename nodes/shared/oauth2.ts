@@ -337,10 +337,17 @@ export function x5cFromPem(chainPem: string): string[] {
 	const blocks = chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
 	if (blocks.length === 0) throw new Error('The certificate chain holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
 	return blocks.map((block, index) => {
-		try {
-			return new X509Certificate(block).raw.toString('base64');
-		} catch {
-			throw new Error(`Certificate ${index + 1} of the chain could not be read as an X.509 certificate`);
-		}
+		const der = readCertificate(block);
+		if (!der) throw new Error(`Certificate ${index + 1} of the chain could not be read as an X.509 certificate`);
+		return der.toString('base64');
 	});
+}
+
+/** undefined when unreadable, so no parser message ever quotes the input. */
+function readCertificate(pem: string): Buffer | undefined {
+	try {
+		return new X509Certificate(pem).raw;
+	} catch {
+		return undefined;
+	}
 }

@@ -69,7 +69,7 @@ function readScopes(raw: unknown): string[] {
 
 export function readCredentials(node: INode, data: ICredentialDataDecryptedObject, secrets: SecretSet): EduixCredentials {
 	// Registered first: whatever fails below can never quote them.
-	secrets.add(text(data.privateKey), text(data.passphrase), text(data.clientSecret), text(data.bearerToken), text(data.tlsKey));
+	secrets.add(text(data.privateKey), text(data.passphrase), text(data.clientSecret), text(data.bearerToken), text(data.tlsPrivateKey));
 	const baseUrl = normaliseUrl(node, data.baseUrl, 'Base URL', 'https://api.vendor.example/eduv/v1');
 	checkVersionPath(node, baseUrl);
 	const authentication = (text(data.authentication) || 'privateKeyJwt') as EduixAuthentication;
@@ -92,7 +92,7 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 
 function readTls(node: INode, data: ICredentialDataDecryptedObject): TlsIdentity | undefined {
 	const cert = text(data.tlsCertificate);
-	const key = text(data.tlsKey);
+	const key = text(data.tlsPrivateKey);
 	if (!cert && !key) return undefined;
 	if (!cert || !key) {
 		fail(node, 'The TLS client certificate needs both the certificate and its key', 'Fill in TLS Client Certificate and TLS Client Key, or leave both empty');
@@ -115,13 +115,13 @@ function readOAuth(
 	if (authentication === 'clientSecret') {
 		const clientSecret = text(data.clientSecret);
 		if (!clientSecret) fail(node, 'The Edu-iX credential has no Client Secret', 'Enter the client secret, or choose Signed JWT');
-		return { ...base, clientSecret, clientAuth: text(data.clientSecretMethod) === 'body' ? 'body' : 'basic' };
+		return { ...base, clientSecret, clientAuth: text(data.clientAuthMethod) === 'body' ? 'body' : 'basic' };
 	}
 	const privateKeyPem = text(data.privateKey);
 	if (!privateKeyPem) fail(node, 'The Edu-iX credential has no Private Key', 'Paste the PEM private key that belongs to the public key the vendor knows (JWKS)');
 	const algorithm = (text(data.algorithm) || 'RS256') as JwtAlgorithm;
 	if (!ALGORITHMS.includes(algorithm)) fail(node, `The credential's Signing Algorithm "${algorithm}" is not supported`, `Allowed: ${ALGORITHMS.join(', ')}`);
-	const keyId = text(data.keyId);
+	const keyId = text(data.kid);
 	const chain = text(data.certificateChain);
 	let x5c: string[] | undefined;
 	if (chain) {

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { constants, generateKeyPairSync, verify, X509Certificate } from 'node:crypto';
 
 import { leaksSecret } from '../../harness';
@@ -66,7 +67,7 @@ describe('Edu-iX Employees › authentication', () => {
 
 	it('sends the certificate chain as x5c; a source that finds the key by x5c accepts it (reading x5c)', async () => {
 		sim.setReadings({ assertionKey: 'x5c' });
-		const result = await runEduix(sim, list, { credentials: { keyId: '', certificateChain: keys.chain } });
+		const result = await runEduix(sim, list, { credentials: { kid: '', certificateChain: keys.chain } });
 		expect(result.status).toBe('success');
 		const { header } = assertionOf(tokenRequests(sim)[0]);
 		expect(header.kid).toBeUndefined();
@@ -75,7 +76,7 @@ describe('Edu-iX Employees › authentication', () => {
 	});
 
 	it('reports the token endpoint\'s refusal readably: no kid where the source needs one (reading kid)', async () => {
-		const result = await runEduix(sim, list, { credentials: { keyId: '', certificateChain: keys.chain } });
+		const result = await runEduix(sim, list, { credentials: { kid: '', certificateChain: keys.chain } });
 		const error = result.nodeError(NODE_NAME)!;
 		expect(error.message).toBe('Edu-iX token endpoint refused the client (HTTP 401): invalid_client (no registered key with kid "")');
 		expect(error.description).toMatch(/JWKS, Key ID/);
@@ -97,7 +98,7 @@ describe('Edu-iX Employees › authentication', () => {
 		const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 		sim.state.clients.get(DEFAULT_CLIENT_ID)!.keys.push({ kid: 'ec-1', publicKey: ec.publicKey });
 		const privateKey = ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-		expect((await runEduix(sim, list, { credentials: { algorithm: 'ES256', keyId: 'ec-1', privateKey } })).status).toBe('success');
+		expect((await runEduix(sim, list, { credentials: { algorithm: 'ES256', kid: 'ec-1', privateKey } })).status).toBe('success');
 		expect(assertionOf(tokenRequests(sim)[1]).header).toMatchObject({ alg: 'ES256', kid: 'ec-1' });
 	});
 
@@ -110,14 +111,14 @@ describe('Edu-iX Employees › authentication', () => {
 	});
 
 	it('authenticates with a client secret, as Basic header or in the form body', async () => {
-		for (const clientSecretMethod of ['basic', 'body']) {
+		for (const clientAuthMethod of ['basic', 'body']) {
 			clearTokens();
 			sim.clearRequests();
-			const result = await runEduix(sim, list, { credentials: { authentication: 'clientSecret', clientSecret: DEFAULT_CLIENT_SECRET, clientSecretMethod } });
+			const result = await runEduix(sim, list, { credentials: { authentication: 'clientSecret', clientSecret: DEFAULT_CLIENT_SECRET, clientAuthMethod } });
 			expect(result.status).toBe('success');
 			const [request] = tokenRequests(sim);
 			const form = Object.fromEntries(new URLSearchParams(String(request.body)));
-			if (clientSecretMethod === 'basic') expect(request.headers.authorization).toMatch(/^Basic /);
+			if (clientAuthMethod === 'basic') expect(request.headers.authorization).toMatch(/^Basic /);
 			else expect(form.client_secret).toBe(DEFAULT_CLIENT_SECRET);
 			expect(form).not.toHaveProperty('client_assertion');
 			expect(leaksSecret([result.logs, result.run], DEFAULT_CLIENT_SECRET)).toBe(false);
@@ -146,7 +147,7 @@ describe('Edu-iX Employees › authentication', () => {
 	});
 
 	it('refuses credential mistakes before any request, naming the field', async () => {
-		const cases: Array<[Record<string, unknown>, RegExp]> = [
+		const cases: Array<[IDataObject, RegExp]> = [
 			[{ baseUrl: sim.url }, /must end with the API's major version, such as \/v1/],
 			[{ baseUrl: 'vendor.example/v1' }, /Base URL "vendor.example\/v1" is not a valid URL/],
 			[{ tokenUrl: '' }, /no Token URL/],

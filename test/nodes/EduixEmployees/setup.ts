@@ -31,7 +31,7 @@ export function credentialsFor(sim: EduixSimulator, data: IDataObject = {}) {
 			tokenUrl: sim.tokenUrl,
 			clientId: DEFAULT_CLIENT_ID,
 			privateKey: keys.privateKey,
-			keyId: DEFAULT_KEY_ID,
+			kid: DEFAULT_KEY_ID,
 			algorithm: 'RS256',
 			...data,
 		},
@@ -80,7 +80,6 @@ export function assertionOf(request: RecordedRequest): { header: IDataObject; cl
  * own token request.
  */
 export function clearTokens(): void {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const oauth2 = require('../../../dist/nodes/shared/oauth2') as { clearTokenCache(): void };
 	oauth2.clearTokenCache();
 }

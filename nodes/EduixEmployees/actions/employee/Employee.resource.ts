@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['employee'] } },
 		options: [
 			{ name: 'Get', value: 'get', description: 'Look up one employee at a school (POST /employees)', action: 'Get an employee' },
-			{ name: 'Get Many', value: 'getAll', description: 'List all employees of a school (GET /employees/school)', action: 'Get many employees of a school' },
+			{ name: 'Get Many', value: 'getAll', description: 'List many employees of a school (GET /employees/school)', action: 'Get many employees of a school' },
 		],
 		default: 'getAll',
 	},

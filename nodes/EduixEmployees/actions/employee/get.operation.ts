@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'employee',
 				options: [
-					{ name: 'Nested Under "employee"', value: 'employee', description: '{ school, employee: { userIds } } — as the Edu-V Association API names it' },
+					{ name: 'Nested Under "Employee"', value: 'employee', description: '{ school, employee: { userIds } } — as the Edu-V Association API names it' },
 					{ name: 'Top Level', value: 'topLevel', description: '{ school, userIds } — for sources that expect the identifiers beside school' },
 				],
 				description: 'How the lookup body carries the person; the published spec does not show its name, so match your source',
