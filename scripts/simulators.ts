@@ -4,6 +4,7 @@
  */
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
 import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
+import { DEFAULT_CLIENT_ID, DEFAULT_KEY_ID, demoKeys, startEduixSimulator } from '../test/simulators/eduix';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -32,6 +33,7 @@ export interface SimulatorEntry {
 
 const EVALYTICS_DEMO_USERS = 20_000;
 const SMARTSCHOOL_DEMO_ACCOUNTS = 5_000;
+const EDUIX_DEMO_EMPLOYEES_PER_SCHOOL = 40;
 
 export const SIMULATORS: SimulatorEntry[] = [
 	{
@@ -79,6 +81,40 @@ export const SIMULATORS: SimulatorEntry[] = [
 						name: 'Smartschool (demo simulator)',
 						type: 'smartschoolApi',
 						data: { platformUrl: simulator.url, accessCode: DEFAULT_ACCESS_CODE },
+					},
+				],
+				close: () => simulator.close(),
+			};
+		},
+	},
+	{
+		id: 'eduix',
+		title: 'Edu-iX (Edu-V Employees)',
+		port: 5804,
+		async start(port) {
+			const simulator = await startEduixSimulator({ port, employeesPerSchool: EDUIX_DEMO_EMPLOYEES_PER_SCHOOL });
+			return {
+				title: 'Edu-iX (Edu-V Employees)',
+				url: simulator.baseUrl,
+				notes: [
+					`token URL ${simulator.tokenUrl}, client ${DEFAULT_CLIENT_ID} (kid ${DEFAULT_KEY_ID}, test-only key test/simulators/eduix/fixtures/client.key), ` +
+						'schools 100B490 (PO), 112C007 (VO), 130D021 (no consent)',
+				],
+				// The id and name the example workflows reference (examples/README.md).
+				credentials: [
+					{
+						id: 'eduixDemo',
+						name: 'Edu-iX (demo simulator)',
+						type: 'eduixApi',
+						data: {
+							baseUrl: simulator.baseUrl,
+							authentication: 'privateKeyJwt',
+							tokenUrl: simulator.tokenUrl,
+							clientId: DEFAULT_CLIENT_ID,
+							privateKey: demoKeys().privateKey,
+							kid: DEFAULT_KEY_ID,
+							algorithm: 'RS256',
+						},
 					},
 				],
 				close: () => simulator.close(),

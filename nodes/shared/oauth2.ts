@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, constants, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, constants, randomUUID, sign, X509Certificate, type KeyObject } from 'node:crypto';
 
 import { NodeApiError } from 'n8n-workflow';
 
@@ -327,4 +327,27 @@ export function clientAssertionClaims(args: { clientId: string; audience: string
 		exp: now + (args.lifetimeSeconds ?? 300),
 		jti: randomUUID(),
 	};
+}
+
+/**
+ * The `x5c` JWS header of a PEM certificate chain (RFC 7515 §4.1.6): each certificate as standard base64 DER,
+ * leaf first, in the order given. Throws (never quoting the input) when a block is not a certificate.
+ */
+export function x5cFromPem(chainPem: string): string[] {
+	const blocks = chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+	if (blocks.length === 0) throw new Error('The certificate chain holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+	return blocks.map((block, index) => {
+		const der = readCertificate(block);
+		if (!der) throw new Error(`Certificate ${index + 1} of the chain could not be read as an X.509 certificate`);
+		return der.toString('base64');
+	});
+}
+
+/** undefined when unreadable, so no parser message ever quotes the input. */
+function readCertificate(pem: string): Buffer | undefined {
+	try {
+		return new X509Certificate(pem).raw;
+	} catch {
+		return undefined;
+	}
 }

@@ -1,0 +1,1 @@
+export * as credentialTest from './credentialTest';
