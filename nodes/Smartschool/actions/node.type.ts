@@ -17,6 +17,7 @@ type NodeMap = {
 	group:
 		| 'clear'
 		| 'create'
+		| 'createClass'
 		| 'delete'
 		| 'get'
 		| 'getAll'
