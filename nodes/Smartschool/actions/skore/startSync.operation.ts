@@ -31,7 +31,17 @@ function serviceIdOf(decoded: unknown): string | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) {
 	const platformUrl = client.credentials.platformUrl;
 	assertSkoreSyncAllowed(this, platformUrl, itemIndex);
-	const decoded = await client.call('startSkoreSync', {}, { itemIndex });
+	let decoded: unknown;
+	try {
+		decoded = await client.call('startSkoreSync', {}, { itemIndex });
+	} catch (error) {
+		// Smartschool's answer to a start within 15 minutes is undocumented (the simulator tries 10 and others), and a
+		// start made elsewhere (another n8n, Smartschool itself) is outside the node's memory: say so on any refusal.
+		if (error instanceof NodeApiError && !/\(code (8|50)\)$/.test(error.message)) {
+			error.description = `${error.description ?? ''} If the Skore sync was started elsewhere in the last 15 minutes, Smartschool refuses a new start; wait and try again, or follow the running job with Check Status.`.trim();
+		}
+		throw error;
+	}
 	const startedAt = Date.now();
 	recordSkoreSyncStart(this, platformUrl, startedAt);
 	const serviceId = serviceIdOf(decoded);
