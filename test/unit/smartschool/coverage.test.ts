@@ -66,3 +66,13 @@ describe('Smartschool: every V3 method has an operation and a node test', () => 
 		expect(METHODS.filter((method) => !tests.some((source) => source.includes(`'${method}'`)))).toEqual([]);
 	});
 });
+
+describe('README: the Smartschool profile-permissions table', () => {
+	it('names every V3 method of the table, so a profile password can be set up from it', () => {
+		const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
+		const start = readme.indexOf('Methods a profile must allow, per operation:');
+		const table = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('| operation |', start)));
+		expect(start).toBeGreaterThan(0);
+		expect(METHODS.filter((method) => !table.includes(`\`${method}\``))).toEqual([]);
+	});
+});
