@@ -17,6 +17,7 @@ type NodeMap = {
 	group:
 		| 'clear'
 		| 'create'
+		| 'createClass'
 		| 'delete'
 		| 'get'
 		| 'getAll'
@@ -42,7 +43,9 @@ type NodeMap = {
 		| 'get'
 		| 'getAll'
 		| 'getAllBasic'
+		| 'getByInternalNumber'
 		| 'getByScannableCode'
+		| 'getByUsername'
 		| 'getClassHistory'
 		| 'getOfficialClass'
 		| 'getPhoto'

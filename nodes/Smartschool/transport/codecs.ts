@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseXml, type XmlElement } from './xml';
 import { unserializePhp, type PhpValue } from './php';
+import { decodeCourses, decodeSkoreRelations, type CourseRecord } from './records';
 
 export { unserializePhp, type PhpValue } from './php';
+export { decodeCourses, decodeSkoreRelations, decodeXmlRecords, type CourseRecord } from './records';
 
 /** How a method's `<return>` text is decoded, once, into plain data. */
-export type Codec = 'json' | 'base64xml' | 'php' | 'jpeg' | 'code' | 'text' | 'csv';
+export type Codec = 'json' | 'base64xml' | 'php' | 'jpeg' | 'code' | 'text' | 'csv' | 'coursesXml' | 'skoreXml';
 
 export interface GroupNode {
 	name: string;
@@ -34,6 +36,10 @@ export interface CodecResults {
 	code: number;
 	text: string;
 	csv: string[][];
+	/** getCourses: one record per course, teachers and groups always lists. */
+	coursesXml: CourseRecord[];
+	/** getSkoreClassTeacherCourseRelation, base64 or plain XML: one record per link, students always a list. */
+	skoreXml: IDataObject[];
 }
 
 /** basisrol as Smartschool sends it (numeric strings) → the names it accepts on input. */
@@ -212,6 +218,8 @@ export function decodePayload<C extends Codec>(codec: C, text: string): CodecRes
 		code: (value) => Number(value.trim() || '0'),
 		text: (value) => value,
 		csv: decodeCsv,
+		coursesXml: decodeCourses,
+		skoreXml: decodeSkoreRelations,
 	};
 	return decoders[codec](text);
 }

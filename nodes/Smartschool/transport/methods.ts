@@ -102,14 +102,14 @@ const ROWS = [
 	{ ...write('addCourse', ['coursename', 'coursedesc', 'visibility'], { inAugmentedOnly: true }), returns: 'text' },
 	write('addCourseStudents', ['coursename', 'coursedesc', 'groupIds']),
 	write('addCourseTeacher', ['coursename', 'coursedesc', 'internnummer', 'userlist']),
-	read('getCourses', [], 'base64xml', { large: true }),
+	read('getCourses', [], 'coursesXml', { large: true }),
 	// Helpdesk
 	read('getHelpdeskMiniDbItems', [], 'json', { inAugmentedOnly: true }),
 	write('addHelpdeskTicket', ['title', 'description', 'priority', 'miniDbItem', UID], { inAugmentedOnly: true }),
 	// Skore: startSkoreSync starts a job (and may run once per 15 minutes), so it is no read.
 	{ ...write('startSkoreSync', []), returns: 'json' },
 	read('checkStatus', ['serviceId'], 'text'),
-	read('getSkoreClassTeacherCourseRelation', [], 'base64xml', { large: true }),
+	read('getSkoreClassTeacherCourseRelation', [], 'skoreXml', { large: true }),
 	// Meta
 	read('getReferenceField', [], 'text', { inAugmentedOnly: true }),
 	read('returnJsonErrorCodes', [], 'json', { noAccessCode: true }),

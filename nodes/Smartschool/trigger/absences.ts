@@ -68,9 +68,14 @@ export const absenceProperties: INodeProperties[] = [
 	},
 ];
 
-/** YYYY-MM-DD of `now` minus `back` days in the time zone. */
-function dayIn(timeZone: string, back: number, now = Date.now()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now - back * 86_400_000));
+/**
+ * YYYY-MM-DD of the calendar day `back` days before today in the time zone. Calendar arithmetic on today's local
+ * date, not `now - 24 h`: on the night clocks go back, 24 hours earlier is still the same local day.
+ */
+export function dayIn(timeZone: string, back: number, now = Date.now()): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
+	const [year, month, day] = today.split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, day - back)).toISOString().slice(0, 10);
 }
 
 function windowDates(context: IPollFunctions): string[] {

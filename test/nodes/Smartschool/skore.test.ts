@@ -90,6 +90,18 @@ describe('Smartschool › Skore', () => {
 		expect((link.students as IDataObject[]).map((student) => student.username).sort()).toEqual(members.sort());
 	});
 
+	it.each([10, 23])('a start made elsewhere within 15 minutes: the platform\'s refusal (reading %i) says why', async (tooSoon) => {
+		const sim = await fresh();
+		const life = schoolOf(sim.state);
+		life.setReadings({ skoreTooSoonCode: tooSoon });
+		life.lastSkoreSync = life.now() - 60_000;
+		const result = await runSmartschool(sim, { resource: 'skore', operation: 'startSync' });
+		expect(soapCalls(sim, 'startSkoreSync').map((call) => call.parts)).toEqual([{ accesscode: ACCESS_CODE }]);
+		const error = result.nodeError(NODE_NAME)!;
+		expect(error.message).toMatch(new RegExp(`startSkoreSync: .*\\(code ${tooSoon}\\)$`));
+		expect(error.description).toMatch(/started elsewhere in the last 15 minutes/);
+	});
+
 	it('explains code 50 when the Skore module is off', async () => {
 		const sim = await fresh();
 		schoolOf(sim.state).setReadings({ skoreEnabled: false });

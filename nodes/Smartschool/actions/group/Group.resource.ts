@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as clear from './clear.operation';
 import * as create from './create.operation';
+import * as createClass from './createClass.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -19,6 +20,7 @@ import * as update from './update.operation';
 export const operations = {
 	clear,
 	create,
+	createClass,
 	delete: del,
 	get,
 	getAll,
@@ -53,6 +55,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Create a group (groep); fails if the code is already in use',
 				action: 'Create a group',
+			},
+			{
+				name: 'Create Class',
+				value: 'createClass',
+				description: 'Create a class (klas), official with an institute number (saveClass); fails if the code is already in use',
+				action: 'Create a class',
 			},
 			{
 				name: 'Delete',
@@ -132,6 +140,7 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...get.description,
 	...create.description,
+	...createClass.description,
 	...update.description,
 	...clear.description,
 	...del.description,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalString, requireString } from '../../../shared/validate';
 import type { SmartschoolClient } from '../../transport';
 import { groupLocatorFor, readLocator } from '../common.descriptions';
 import { groupDescriptionField, groupNameField, untisField } from './fields';
-import { findGroup, groupNotFound, loadGroupTree, rememberCreated, toFlatGroup } from './tree';
+import { codeInUse, findGroup, groupNotFound, loadGroupTree, rememberCreated, toFlatGroup } from './tree';
 
 const show = { resource: ['group'], operation: ['create'] };
 
@@ -48,19 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	// saveGroup is an upsert: without this check, "create" would silently overwrite an existing group.
 	const root = await loadGroupTree(this, client, itemIndex);
 	const existing = findGroup(root, code);
-	if (existing) {
-		const message = `A ${existing.node.type} with code "${existing.node.code}" already exists`;
-		throw new NodeApiError(
-			node,
-			{ message, groupCode: code },
-			{
-				message,
-				description: `Item ${itemIndex}: use the Update operation to change it, or choose another code.`,
-				httpCode: '409',
-				itemIndex,
-			},
-		);
-	}
+	if (existing) throw codeInUse(node, existing.node, itemIndex);
 	const parent = parentCode ? findGroup(root, parentCode) : undefined;
 	if (parentCode && !parent) throw groupNotFound(node, parentCode, itemIndex, 'Parent Group');
 

@@ -115,3 +115,18 @@ export function groupNotFound(node: INode, code: string, itemIndex: number, fiel
 		},
 	);
 }
+
+/** saveGroup and saveClass upsert: a Create that finds the code in use stops here instead of overwriting. */
+export function codeInUse(node: INode, existing: GroupNode, itemIndex: number): NodeApiError {
+	const message = `A ${existing.type} with code "${existing.code}" already exists`;
+	return new NodeApiError(
+		node,
+		{ message, groupCode: existing.code },
+		{
+			message,
+			description: `Item ${itemIndex}: use the Update operation to change it, or choose another code.`,
+			httpCode: '409',
+			itemIndex,
+		},
+	);
+}

@@ -9,8 +9,15 @@ import { identifyByField, readUserRef, resolveUserIdentifier } from '../user/ide
 const show = { resource: ['helpdesk'], operation: ['createTicket'] };
 
 export const description: INodeProperties[] = updateDisplayOptions({ show }, [
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 4 } },
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'The subject of the helpdesk ticket' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 4 },
+		description: 'What is wrong or needed, as the helpdesk will read it',
+	},
 	{
 		displayName: 'Mini-Database Entry Name or ID',
 		name: 'miniDbItem',
@@ -26,6 +33,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		name: 'priority',
 		type: 'options',
 		default: 3,
+		description: 'How urgent the ticket is, from 1 (lowest) to 5 (highest); Smartschool uses 3 when none is given',
 		options: [1, 2, 3, 4, 5].map((value) => ({
 			name: `${value}${value === 1 ? ' (Lowest)' : value === 3 ? ' (Normal)' : value === 5 ? ' (Highest)' : ''}`,
 			value,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions, type INode, type JsonObject } from 'n8n-workflow';
 
 import type { SmartschoolClient } from '../../transport';
 import { assertSkoreSyncAllowed, recordSkoreSyncStart, SKORE_INTERVAL_MS } from './syncGuard';
@@ -27,11 +27,32 @@ function serviceIdOf(decoded: unknown): string | undefined {
 	return Object.values(record).find((value): value is string => typeof value === 'string' && UUID.test(value));
 }
 
+/**
+ * Smartschool's answer to a start within 15 minutes is undocumented (the simulator tries 10 and others), and a
+ * start made elsewhere (another n8n, Smartschool itself) is outside the node's memory: say so on any Smartschool
+ * code but a wrong access code (8) or Skore being off (50); transport failures keep their own advice.
+ */
+function withTooSoonHint(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) {
+		const code = /\(code (\d+)\)$/.exec(error.message)?.[1];
+		if (code !== undefined && code !== '8' && code !== '50') {
+			error.description = `${error.description ?? ''} If the Skore sync was started elsewhere in the last 15 minutes, Smartschool refuses a new start; wait and try again, or follow the running job with Check Status.`.trim();
+		}
+		return error;
+	}
+	return error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error, { itemIndex });
+}
+
 /** startSkoreSync: starts the Smartschool → Skore sync job; Check Status follows it by the service ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: SmartschoolClient) {
 	const platformUrl = client.credentials.platformUrl;
 	assertSkoreSyncAllowed(this, platformUrl, itemIndex);
-	const decoded = await client.call('startSkoreSync', {}, { itemIndex });
+	let decoded: unknown;
+	try {
+		decoded = await client.call('startSkoreSync', {}, { itemIndex });
+	} catch (error) {
+		throw withTooSoonHint(this.getNode(), error, itemIndex);
+	}
 	const startedAt = Date.now();
 	recordSkoreSyncStart(this, platformUrl, startedAt);
 	const serviceId = serviceIdOf(decoded);

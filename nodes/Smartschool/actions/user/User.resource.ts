@@ -5,7 +5,9 @@ import * as addToGroups from './addToGroups.operation';
 import * as changeInternalNumber from './changeInternalNumber.operation';
 import * as del from './delete.operation';
 import * as getAllBasic from './getAllBasic.operation';
+import * as getByInternalNumber from './getByInternalNumber.operation';
 import * as getByScannableCode from './getByScannableCode.operation';
+import * as getByUsername from './getByUsername.operation';
 import * as getClassHistory from './getClassHistory.operation';
 import * as getOfficialClass from './getOfficialClass.operation';
 import * as removeCoAccount from './removeCoAccount.operation';
@@ -31,7 +33,9 @@ export const operations = {
 	changeInternalNumber,
 	delete: del,
 	getAllBasic,
+	getByInternalNumber,
 	getByScannableCode,
+	getByUsername,
 	getClassHistory,
 	getOfficialClass,
 	removeCoAccount,
@@ -105,10 +109,22 @@ export const description: INodeProperties[] = [
 				action: 'Get a user',
 			},
 			{
+				name: 'Get by Internal Number',
+				value: 'getByInternalNumber',
+				description: 'Get an account by its intern nummer, whatever the platform\'s Uniek veld (getUserDetailsByNumber)',
+				action: 'Get a user by internal number',
+			},
+			{
 				name: 'Get by Scannable Code',
 				value: 'getByScannableCode',
-				description: 'Get an account by the code on its badge or card',
+				description: 'Get an account by the code on its badge or card (getUserDetailsByScannableCode)',
 				action: 'Get a user by scannable code',
+			},
+			{
+				name: 'Get by Username',
+				value: 'getByUsername',
+				description: 'Get an account by its gebruikersnaam, whatever the platform\'s Uniek veld (getUserDetailsByUsername)',
+				action: 'Get a user by username',
 			},
 			{
 				name: 'Get Class History',
@@ -223,7 +239,9 @@ export const description: INodeProperties[] = [
 	...changeInternalNumber.description,
 	...del.description,
 	...getAllBasic.description,
+	...getByInternalNumber.description,
 	...getByScannableCode.description,
+	...getByUsername.description,
 	...getClassHistory.description,
 	...getOfficialClass.description,
 	...removeCoAccount.description,

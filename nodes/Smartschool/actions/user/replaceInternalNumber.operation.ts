@@ -21,6 +21,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		type: 'string',
 		required: true,
 		default: '',
+		description: 'The intern nummer to give the account instead; no other account may have it',
 	},
 ]);
 

@@ -46,6 +46,7 @@ const properties: INodeProperties[] = [
 		name: 'coAccount',
 		type: 'options',
 		default: 1,
+		description: 'Which co-account (e.g. a parent: Moeder, Vader, Voogd) the field belongs to; 1 is usually the first parent',
 		options: [1, 2, 3, 4, 5, 6].map((number) => ({ name: `Co-Account ${number}`, value: number })),
 		displayOptions: { show: { paramName: CO_ACCOUNT_PARAMETERS.map((parameter) => `co:${parameter.value}`) } },
 	},

@@ -9,6 +9,7 @@ import { ACCOUNT_MORE_METHODS } from './accountsMore';
 import { CLASS_METHODS } from './classes';
 import { GROUP_METHODS } from './groups';
 import { MESSAGE_METHODS } from './messages';
+import { SAVE_CLASS_METHODS } from './saveClass';
 import { SCHOOL_LIFE_METHODS } from './schoolLife';
 import type { MethodTable } from './types';
 
@@ -30,6 +31,7 @@ export const METHODS: MethodTable = {
 	...CLASS_METHODS,
 	...ABSENCE_METHODS,
 	...SCHOOL_LIFE_METHODS,
+	...SAVE_CLASS_METHODS,
 };
 
 /** The only methods without an `accesscode` part (ref §1). */
