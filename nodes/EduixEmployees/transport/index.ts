@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
 import { createHttpClient, type HttpResponse, type QueryValue } from '../../shared/http';
 import { withAccessToken } from '../../shared/oauth2';
+import type { Employee } from '../helpers/employees';
 import { EDUIX_CREDENTIAL, readCredentials, type EduixCredentials } from './credentials';
 import { describeEduvFailure, mapEduvError } from './errors';
 
@@ -72,6 +73,29 @@ export class EduixClient {
 		} catch (error) {
 			throw this.toError(error, request.itemIndex);
 		}
+	}
+
+	/**
+	 * GET /employees/school: the whole school as one bare array (Edu-V has no paging). Any other shape is an
+	 * error, never an empty list: the trigger would otherwise report every employee as having left.
+	 */
+	async listSchool(query: Record<string, QueryValue>, itemIndex?: number): Promise<Employee[]> {
+		const listed = await this.request<unknown>({ method: 'GET', path: ['employees', 'school'], query, itemIndex });
+		if (Array.isArray(listed)) return listed as Employee[];
+		const shape = listed === null ? 'null' : typeof listed === 'object' ? `an object with ${Object.keys(listed).slice(0, 5).join(', ') || 'no keys'}` : typeof listed;
+		const version = this.apiVersion ? ` (API-Version ${this.apiVersion})` : '';
+		throw new NodeApiError(
+			this.node,
+			{ message: 'not a list' },
+			{
+				message: `${PLATFORM} answered the employee list with ${shape} instead of a list`,
+				description: this.secrets.redact(
+					`Edu-V's GET /employees/school returns a bare JSON array of employees${version}. Check that the credential's Base URL points at the Employees API of the source, including its major version such as /v1.`,
+				),
+				httpCode: '200',
+				itemIndex,
+			},
+		);
 	}
 
 	private toError(error: unknown, itemIndex?: number): Error {
