@@ -42,7 +42,7 @@ export class EduixApi implements ICredentialType {
 					value: 'privateKeyJwt',
 					description: 'Edu-V OAuth profile: client credentials with a client assertion signed by your private key',
 				},
-				{ name: 'Client Secret', value: 'clientSecret', description: 'Client credentials with a client ID and secret' },
+				{ name: 'Client Secret', value: 'clientSecret', description: 'Client credentials with a client ID and a secret the vendor issued' },
 				{ name: 'Bearer Token', value: 'bearerToken', description: 'A fixed access token issued by the vendor' },
 			],
 		},
@@ -52,7 +52,7 @@ export class EduixApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://auth.vendor.example/oauth2/token',
-			description: "The vendor's OAuth 2.0 token endpoint; every vendor runs its own",
+			description: "The vendor's OAuth 2.0 token endpoint, from the vendor's Edu-V onboarding documentation; every vendor runs its own",
 			displayOptions: oauth,
 		},
 		{
@@ -60,7 +60,8 @@ export class EduixApi implements ICredentialType {
 			name: 'clientId',
 			type: 'string',
 			default: '',
-			description: 'The client_id the vendor registered for this application',
+			description:
+				'The client_id the vendor of the administration system registered for your application when you joined its Edu-V connection (ask the vendor; the school does not have it)',
 			displayOptions: oauth,
 		},
 		{
@@ -70,7 +71,8 @@ export class EduixApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----',
-			description: 'PEM private key of your (PKIoverheid) certificate; it signs the client assertion and never leaves n8n',
+			description:
+				'PEM private key of your PKIoverheid certificate, the whole block from -----BEGIN to -----END (line breaks lost while pasting are restored). It signs the client assertion and never leaves n8n.',
 			displayOptions: jwt,
 		},
 		{
@@ -79,7 +81,7 @@ export class EduixApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Only for an encrypted private key',
+			description: 'Only for an encrypted private key (-----BEGIN ENCRYPTED PRIVATE KEY-----)',
 			displayOptions: jwt,
 		},
 		{
@@ -99,17 +101,19 @@ export class EduixApi implements ICredentialType {
 			name: 'kid',
 			type: 'string',
 			default: '',
-			description: 'Sent as "kid" in the assertion header: the key ID of your public key in the JWKS you published',
+			description:
+				'Sent as "kid" in the assertion header: the key ID of your public key in the JWKS (jwks_uri) you registered with the vendor. Leave empty only if the vendor finds your key by the certificate chain.',
 			displayOptions: jwt,
 		},
 		{
 			displayName: 'Certificate Chain',
 			name: 'certificateChain',
 			type: 'string',
+			// A password field (n8n's lint asks it of certificates) is one line in the editor: breaks are restored.
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN CERTIFICATE-----',
-			description: 'Optional PEM certificates, yours first; when set they are sent as "x5c" in the assertion header',
+			description: 'Optional: your PKIoverheid certificate and its intermediates as PEM, yours first. When set they are sent as "x5c" in the assertion header; only some vendors need it.',
 			displayOptions: jwt,
 		},
 		{
@@ -126,6 +130,7 @@ export class EduixApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			description: 'The secret the vendor issued with the Client ID',
 			displayOptions: { show: { authentication: ['clientSecret'] } },
 		},
 		{
@@ -133,6 +138,7 @@ export class EduixApi implements ICredentialType {
 			name: 'clientAuthMethod',
 			type: 'options',
 			default: 'basic',
+			description: 'How the token request carries the secret; Basic Auth unless the vendor says otherwise',
 			options: [
 				{ name: 'Basic Auth Header', value: 'basic' },
 				{ name: 'Form Body', value: 'body' },
@@ -158,6 +164,7 @@ export class EduixApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			description: 'A fixed access token the vendor issued; n8n cannot renew it, so ask for a new one when it expires',
 			displayOptions: { show: { authentication: ['bearerToken'] } },
 		},
 		{
@@ -167,7 +174,7 @@ export class EduixApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN CERTIFICATE-----',
-			description: 'Optional: only for vendors that also require mutual TLS. PEM certificate (chain) presented on every connection.',
+			description: 'Optional: only for vendors that also require mutual TLS. PEM certificate (chain) presented on every connection; line breaks lost while pasting are restored.',
 		},
 		{
 			displayName: 'TLS Client Key',
@@ -176,7 +183,7 @@ export class EduixApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----',
-			description: 'PEM private key of the TLS client certificate',
+			description: 'Only with a TLS Client Certificate: its PEM private key (line breaks lost while pasting are restored)',
 		},
 		{
 			displayName: 'API-Version Header',

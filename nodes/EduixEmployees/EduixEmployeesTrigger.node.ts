@@ -81,12 +81,12 @@ export class EduixEmployeesTrigger implements INodeType {
 		const school = readSchool(this, 0);
 		const query = readListOptions(node, options, school, 0);
 		const client = await createEduixClient(this);
-		const listed = await client.request<Employee[]>({ method: 'GET', path: ['employees', 'school'], query: { ...school.query, ...query } });
+		const listed = await client.listSchool({ ...school.query, ...query });
 
 		const date = today(this.getTimezone());
 		const byKey = new Map<string, Employee>();
 		const present: Employee[] = [];
-		for (const employee of Array.isArray(listed) ? listed : []) {
+		for (const employee of listed) {
 			const key = employeeKey(employee);
 			if (!key || byKey.has(key)) continue;
 			byKey.set(key, employee);

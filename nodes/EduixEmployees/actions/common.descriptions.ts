@@ -37,7 +37,7 @@ export const schoolFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '104A158',
-		description: 'OnderwijsaanbiederId of the school in RIO, sent as orgMasterId',
+		description: "The school's OnderwijsaanbiederId in RIO (Registratie Instellingen en Opleidingen, DUO's register of schools), sent as orgMasterId",
 		displayOptions: { show: { schoolIdentifiedBy: ['orgMasterId'] } },
 	},
 	{
@@ -81,6 +81,6 @@ export const listOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2025-2026',
-		description: 'Only employees within this school period (IDs come from the Edu-V Association API)',
+		description: 'Only employees within this school period. IDs come from the Edu-V Association API (/schoolperiods/school); an unknown one fails with Edu-V 2008.',
 	},
 ];

@@ -1,5 +1,5 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult } from 'n8n-workflow';
-import { NodeApiError, NodeError } from 'n8n-workflow';
+import { NodeError } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
 import { EduixClient, readCredentials } from '../transport';
@@ -14,9 +14,11 @@ const TEST_NODE: INode = {
 };
 
 /**
- * The Test button: fetches a token (signing the assertion) and asks GET /employees/school without a school.
- * That is the cheapest call the API has; an Edu-V 400 or 404 proves the source accepted the token, while a
- * 401 (explained even without a body) or a token endpoint refusal shows what to fix.
+ * The Test button, in two steps named in every message: (1) fetch a token from the Token URL (signing the
+ * assertion), (2) GET /employees/school without a school. The Employees API has no call that needs no school
+ * (the reference lists two endpoints, both per school), so step 2 can only prove that the source accepted the
+ * token: an Edu-V 400 or 404 for the missing school is that proof, and the message says so. A 401 (with 0021
+ * or without a body), a 403 (consent, authorisation), 0012 (version) or an unreachable host is a failure.
  */
 export async function eduixApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const secrets = new SecretSet();
@@ -26,18 +28,34 @@ export async function eduixApiTest(this: ICredentialTestFunctions, credential: I
 	} catch (error) {
 		return { status: 'Error', message: secrets.redact(explain(error)) };
 	}
+	const oauth = client.credentials.oauth !== undefined;
+	const callStep = oauth ? 'Step 2 of 2, call to the Base URL with the token' : 'Call to the Base URL with the Bearer Token';
+	if (oauth) {
+		try {
+			await client.fetchToken();
+		} catch (error) {
+			return { status: 'Error', message: secrets.redact(`Step 1 of 2, token from the Token URL: ${explain(error)}`) };
+		}
+	}
 	try {
 		await client.request({ method: 'GET', path: ['employees', 'school'] });
 	} catch (error) {
-		if (error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '404')) return success(client);
-		return { status: 'Error', message: secrets.redact(explain(error)) };
+		const failure = client.lastFailure;
+		const schoolMissing = failure?.kind === 'http' && (failure.status === 400 || failure.status === 404) && failure.platformCode !== '0012';
+		if (!schoolMissing) return { status: 'Error', message: secrets.redact(`${callStep}: ${explain(error)}`) };
+		const code = failure.platformCode ? ` Edu-V ${failure.platformCode}` : '';
+		return success(client, oauth, `it answered HTTP ${failure.status}${code} to the call without a school, as expected`);
 	}
-	return success(client);
+	return success(client, oauth, 'it answered the call without a school');
 }
 
-function success(client: EduixClient): INodeCredentialTestResult {
-	const version = client.apiVersion ? ` (API-Version ${client.apiVersion})` : '';
-	return { status: 'OK', message: `Connection successful: the source accepted the token${version}` };
+function success(client: EduixClient, oauth: boolean, answer: string): INodeCredentialTestResult {
+	const version = client.apiVersion ? `, API-Version ${client.apiVersion}` : '';
+	const token = oauth ? 'token fetched and accepted' : 'Bearer Token accepted';
+	return {
+		status: 'OK',
+		message: `Connection successful: ${token} by the Employees API (${answer}${version}). Consent is given per school: the node shows Edu-V 0022 if a school has not activated it.`,
+	};
 }
 
 function explain(error: unknown): string {

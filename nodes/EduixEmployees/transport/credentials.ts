@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
 import type { TlsIdentity } from '../../shared/http';
+import { normalisePem } from '../../shared/pem';
 import { clientAssertionClaims, signJwt, x5cFromPem, type ClientCredentialsConfig, type JwtAlgorithm } from '../../shared/oauth2';
 
 export const EDUIX_CREDENTIAL = 'eduixApi';
@@ -28,6 +29,12 @@ export interface EduixCredentials {
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Keys and certificates pasted into password fields lose their line breaks in the editor: restore them. */
+function pem(value: unknown): string {
+	const raw = text(value);
+	return raw ? normalisePem(raw) : '';
 }
 
 function fail(node: INode, message: string, description: string): never {
@@ -70,6 +77,7 @@ function readScopes(raw: unknown): string[] {
 export function readCredentials(node: INode, data: ICredentialDataDecryptedObject, secrets: SecretSet): EduixCredentials {
 	// Registered first: whatever fails below can never quote them.
 	secrets.add(text(data.privateKey), text(data.passphrase), text(data.clientSecret), text(data.bearerToken), text(data.tlsPrivateKey));
+	secrets.add(pem(data.privateKey), pem(data.tlsPrivateKey));
 	const baseUrl = normaliseUrl(node, data.baseUrl, 'Base URL', 'https://api.vendor.example/eduv/v1');
 	checkVersionPath(node, baseUrl);
 	const authentication = (text(data.authentication) || 'privateKeyJwt') as EduixAuthentication;
@@ -91,8 +99,8 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 }
 
 function readTls(node: INode, data: ICredentialDataDecryptedObject): TlsIdentity | undefined {
-	const cert = text(data.tlsCertificate);
-	const key = text(data.tlsPrivateKey);
+	const cert = pem(data.tlsCertificate);
+	const key = pem(data.tlsPrivateKey);
 	if (!cert && !key) return undefined;
 	if (!cert || !key) {
 		fail(node, 'The TLS client certificate needs both the certificate and its key', 'Fill in TLS Client Certificate and TLS Client Key, or leave both empty');
@@ -117,12 +125,12 @@ function readOAuth(
 		if (!clientSecret) fail(node, 'The Edu-iX credential has no Client Secret', 'Enter the client secret, or choose Signed JWT');
 		return { ...base, clientSecret, clientAuth: text(data.clientAuthMethod) === 'body' ? 'body' : 'basic' };
 	}
-	const privateKeyPem = text(data.privateKey);
+	const privateKeyPem = pem(data.privateKey);
 	if (!privateKeyPem) fail(node, 'The Edu-iX credential has no Private Key', 'Paste the PEM private key that belongs to the public key the vendor knows (JWKS)');
 	const algorithm = (text(data.algorithm) || 'RS256') as JwtAlgorithm;
 	if (!ALGORITHMS.includes(algorithm)) fail(node, `The credential's Signing Algorithm "${algorithm}" is not supported`, `Allowed: ${ALGORITHMS.join(', ')}`);
 	const keyId = text(data.kid);
-	const chain = text(data.certificateChain);
+	const chain = pem(data.certificateChain);
 	let x5c: string[] | undefined;
 	if (chain) {
 		try {

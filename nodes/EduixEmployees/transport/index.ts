@@ -8,7 +8,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
 import { createHttpClient, type HttpResponse, type QueryValue } from '../../shared/http';
-import { withAccessToken } from '../../shared/oauth2';
+import { getAccessToken, withAccessToken } from '../../shared/oauth2';
+import type { Employee } from '../helpers/employees';
 import { EDUIX_CREDENTIAL, readCredentials, type EduixCredentials } from './credentials';
 import { describeEduvFailure, mapEduvError } from './errors';
 
@@ -33,6 +34,9 @@ export class EduixClient {
 
 	/** The `API-Version` the source reported on its last answer (Edu-V sends the full version there). */
 	apiVersion?: string;
+
+	/** What the last refused call was, for the Test button to tell "token accepted" from a real refusal. */
+	lastFailure?: { kind: TransportError['kind']; status?: number; platformCode?: string };
 
 	private readonly http;
 
@@ -74,12 +78,48 @@ export class EduixClient {
 		}
 	}
 
+	/** Fetches (or reuses) the access token alone, so the Test button can say which step failed. */
+	async fetchToken(): Promise<void> {
+		if (!this.credentials.oauth) return;
+		try {
+			await getAccessToken(this.credentials.oauth, { signal: this.signal, httpOptions: { secrets: this.secrets, logger: this.logger } });
+		} catch (error) {
+			throw this.toError(error);
+		}
+	}
+
+	/**
+	 * GET /employees/school: the whole school as one bare array (Edu-V has no paging). Any other shape is an
+	 * error, never an empty list: the trigger would otherwise report every employee as having left.
+	 */
+	async listSchool(query: Record<string, QueryValue>, itemIndex?: number): Promise<Employee[]> {
+		const listed = await this.request<unknown>({ method: 'GET', path: ['employees', 'school'], query, itemIndex });
+		if (Array.isArray(listed)) return listed as Employee[];
+		const shape = listed === null ? 'null' : typeof listed === 'object' ? `an object with ${Object.keys(listed).slice(0, 5).join(', ') || 'no keys'}` : typeof listed;
+		const version = this.apiVersion ? ` (API-Version ${this.apiVersion})` : '';
+		throw new NodeApiError(
+			this.node,
+			{ message: 'not a list' },
+			{
+				message: `${PLATFORM} answered the employee list with ${shape} instead of a list`,
+				description: this.secrets.redact(
+					`Edu-V's GET /employees/school returns a bare JSON array of employees${version}. Check that the credential's Base URL points at the Employees API of the source, including its major version such as /v1.`,
+				),
+				httpCode: '200',
+				itemIndex,
+			},
+		);
+	}
+
 	private toError(error: unknown, itemIndex?: number): Error {
 		if (!(error instanceof TransportError)) return toNodeError(this.node, redactError(error, this.secrets), itemIndex);
+		this.lastFailure = { kind: error.kind, status: error.status, platformCode: error.platformCode };
 		const tokenUrl = this.credentials.oauth?.tokenUrl;
 		const fromTokenEndpoint = tokenUrl !== undefined && error.url.startsWith(tokenUrl);
 		const texts = fromTokenEndpoint ? describeTokenFailure(error) : this.describe(error);
-		const apiError: NodeApiError = toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform: PLATFORM, ...texts });
+		// The shared texts for network, timeout, 429 and 5xx then name the token endpoint, not the API.
+		const platform = fromTokenEndpoint ? `${PLATFORM} token endpoint` : PLATFORM;
+		const apiError: NodeApiError = toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform, ...texts });
 		const apiVersion = error.headers?.['api-version'];
 		this.apiVersion = apiVersion ?? this.apiVersion;
 		if (apiVersion) apiError.description = this.secrets.redact(`${apiError.description ?? ''} The source answered with API-Version ${apiVersion}.`.trim());
@@ -99,9 +139,9 @@ export class EduixClient {
 
 /** The vendor's token endpoint refused or failed: what the OAuth error says and where to look. */
 export function describeTokenFailure(error: TransportError): { message?: string; description?: string } {
-	if (error.kind !== 'http' || error.status === 429 || (error.status ?? 0) >= 500) {
-		return { message: `${PLATFORM} token endpoint could not be used: ${error.message}` };
-	}
+	// Network, timeout, 429 and 5xx keep the shared texts: the transport's own message may quote a system code
+	// (ECONNREFUSED), which would make n8n swap our message for its generic "perhaps it is offline".
+	if (error.kind !== 'http' || error.status === 429 || (error.status ?? 0) >= 500) return {};
 	const said = error.platformCode ? `: ${error.platformCode}${error.platformMessage && error.platformMessage !== error.platformCode ? ` (${error.platformMessage})` : ''}` : '';
 	return {
 		message: `${PLATFORM} token endpoint refused the client (HTTP ${error.status})${said}`,

@@ -75,6 +75,15 @@ describe('Edu-iX Employees › authentication', () => {
 		expect(new X509Certificate(Buffer.from((header.x5c as string[])[0], 'base64')).subject).toContain('test client');
 	});
 
+	it('accepts key and chain pasted into the editor\'s single-line password fields (line breaks lost)', async () => {
+		sim.setReadings({ assertionKey: 'x5c' });
+		const oneLine = (pem: string) => pem.replace(/\r?\n/g, '');
+		const result = await runEduix(sim, list, { credentials: { kid: '', privateKey: oneLine(keys.privateKey), certificateChain: oneLine(keys.chain) } });
+		expect(result.status).toBe('success');
+		expect(assertionOf(tokenRequests(sim)[0]).header.x5c).toHaveLength(2);
+		expect(leaksSecret([result.logs, result.run], oneLine(keys.privateKey))).toBe(false);
+	});
+
 	it('reports the token endpoint\'s refusal readably: no kid where the source needs one (reading kid)', async () => {
 		const result = await runEduix(sim, list, { credentials: { kid: '', certificateChain: keys.chain } });
 		const error = result.nodeError(NODE_NAME)!;

@@ -72,6 +72,18 @@ describe('Edu-iX Employees › Employee › Get', () => {
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 	});
 
+	it('explains a 404 without body for an unknown employee (reading notFound: empty)', async () => {
+		sim.setReadings({ notFound: 'empty' });
+		try {
+			const result = await runEduix(sim, { operation: 'get', orgMasterId: PO_SCHOOL, userIds: { id: [{ userIdType: 'ASI', userId: 'not-there' }] } }, { continueOnFail: true });
+			const [out] = result.output(NODE_NAME);
+			expect(out.json.error).toBe('Edu-iX refused the request (HTTP 404)');
+			expect(out.error?.description).toMatch(/does not know this employee at this school/);
+		} finally {
+			sim.setReadings({ notFound: 'eduv' });
+		}
+	});
+
 	describe('parameter rules, checked before anything is sent', () => {
 		const cases: Array<[string, Record<string, unknown>, RegExp]> = [
 			['no user IDs', { userIds: {} }, /User IDs: add at least one/],

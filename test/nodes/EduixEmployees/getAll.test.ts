@@ -74,6 +74,15 @@ describe('Edu-iX Employees › Employee › Get Many', () => {
 		expect(apiRequests(sim).map((request) => request.query.orgMasterId)).toEqual([[PO_SCHOOL], [VO_SCHOOL]]);
 	});
 
+	it('refuses an answer that is not a bare list instead of returning nothing', async () => {
+		sim.faults.add({ match: { path: /^\/v1\/employees\/school/ }, times: 1, fault: { kind: 'status', status: 200, body: { employees: [] } } });
+		const result = await runEduix(sim, { operation: 'getAll', orgMasterId: PO_SCHOOL, returnAll: true }, { continueOnFail: true });
+		const [out] = result.output(NODE_NAME);
+		expect(out.json.error).toBe('Edu-iX answered the employee list with an object with employees instead of a list');
+		expect(out.error?.description).toMatch(/bare JSON array.*Base URL/);
+		expect(out.pairedItem).toEqual({ item: 0 });
+	});
+
 	describe('parameter rules, checked before anything is sent', () => {
 		const cases: Array<[string, Record<string, unknown>, RegExp]> = [
 			['an empty RIO id', { orgMasterId: '  ' }, /RIO ID \(OrgMasterId\).*required/],

@@ -78,6 +78,32 @@ describe('Edu-iX Employees Trigger', () => {
 		expect(third.items).toBeNull();
 	});
 
+	it('keeps an employee whose role ends tomorrow, or who has one open role beside ended ones (every role must have ended)', async () => {
+		const baseline = await poll('trigger');
+		const [endsTomorrow, oneOpen] = present();
+		const role = (endsTomorrow.employee.organisationRoles ?? [])[0];
+		sim.state.updateEmployee(employeeKey(endsTomorrow.employee), { organisationRoles: [{ ...role, endDate: isoDate(1) }] });
+		sim.state.updateEmployee(employeeKey(oneOpen.employee), {
+			organisationRoles: [
+				{ ...role, endDate: isoDate(-30) },
+				{ ...role, organisationRole: 'mentor', endDate: undefined },
+			],
+		});
+		const next = await poll('trigger', baseline.staticData);
+		expect((next.items ?? []).map((item) => `${String(item.json.event)}|${String(item.json.id)}`).sort()).toEqual(
+			[`changed|${employeeKey(endsTomorrow.employee)}`, `changed|${employeeKey(oneOpen.employee)}`].sort(),
+		);
+	});
+
+	it('fails on an answer that is not a list instead of reporting everyone as left, and keeps the snapshot', async () => {
+		const baseline = await poll('trigger');
+		sim.faults.add({ match: { path: /^\/v1\/employees\/school/ }, times: 1, fault: { kind: 'status', status: 200, body: {} } });
+		const broken = await poll('trigger', baseline.staticData);
+		expect(broken.error?.message).toBe('Edu-iX answered the employee list with an object with no keys instead of a list');
+		const after = await poll('trigger', baseline.staticData);
+		expect(after.items).toBeNull();
+	});
+
 	it('emits only the chosen events and keeps the snapshot compact', async () => {
 		const baseline = await poll('trigger', undefined, { events: ['removed'] });
 		const [a, b] = present();

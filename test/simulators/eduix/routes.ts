@@ -77,6 +77,7 @@ function listSchool(state: EduixState, request: SimRequest, token: IssuedToken):
 	const filter = single(request, 'filterByOrgId');
 	const period = single(request, 'schoolPeriodId');
 	const bySecondary = orgId !== undefined || orgIdType !== undefined;
+	if (orgMasterId === undefined && !bySecondary && state.readings.noSchool === 'unknownSchool') throw new EduvError(400, state.readings.unknownSchoolCode);
 	if ((orgMasterId === undefined) === !bySecondary) throw new EduvError(400, '0011', 'give orgMasterId, or orgId with orgIdType');
 	if (bySecondary && (!orgId || !orgIdType || !ORG_ID_TYPES.includes(orgIdType))) throw new EduvError(400, '0011', 'orgId needs a valid orgIdType');
 	if (filter !== undefined && filter !== 'true' && filter !== 'false') throw new EduvError(400, '0011', 'filterByOrgId must be true or false');
@@ -120,6 +121,7 @@ function lookup(state: EduixState, request: SimRequest, token: IssuedToken): Sim
 			? employee.userMasterIdentifier === person.userMasterIdentifier
 			: wanted.some((id) => employee.userIds.some((own) => own.userId === id.userId && own.userIdType === id.userIdType)),
 	);
+	if (!found && state.readings.notFound === 'empty') return emptyResponse(404);
 	if (!found) throw new EduvError(404, '0099', 'Employee not found');
 	return jsonResponse(200, view(found.employee, token.scopes));
 }

@@ -55,6 +55,29 @@ describe('Edu-V Employees simulator', () => {
 		sim.setReadings({ statusFormat: 'string' });
 	});
 
+	it('answers a call without a school and an unknown employee per reading (noSchool, notFound)', async () => {
+		const body = (await (await token(assertion())).json()) as { access_token: string };
+		const headers = { authorization: `Bearer ${body.access_token}`, 'content-type': 'application/json' };
+		const noSchool = async () => await (await fetch(`${sim.baseUrl}/employees/school`, { headers })).json();
+		expect(await noSchool()).toMatchObject({ status: '0011' });
+		sim.setReadings({ noSchool: 'unknownSchool', unknownSchoolCode: '2001' });
+		expect(await noSchool()).toEqual({ status: '2001', statusMessage: 'School unknown' });
+		const lookup = async () =>
+			await fetch(`${sim.baseUrl}/employees`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ school: { organisationMasterIdentifier: '100B490' }, employee: { userIds: [{ userId: 'nobody', userIdType: 'ASI' }] } }),
+			});
+		let response = await lookup();
+		expect(response.status).toBe(404);
+		expect(await response.json()).toEqual({ status: '0099', statusMessage: 'Employee not found' });
+		sim.setReadings({ notFound: 'empty' });
+		response = await lookup();
+		expect(response.status).toBe(404);
+		expect(await response.text()).toBe('');
+		sim.setReadings({ noSchool: 'schema', unknownSchoolCode: '0023', notFound: 'eduv' });
+	});
+
 	it('answers a missing token with 401 and no body', async () => {
 		const response = await fetch(`${sim.baseUrl}/employees/school?orgMasterId=100B490`);
 		expect(response.status).toBe(401);

@@ -19,6 +19,13 @@ export interface EduixReadings {
 	personField: 'employee' | 'topLevel';
 	/** The code for an unknown school: the catalogue's 0023 or the test lab's business code 2001. */
 	unknownSchoolCode: '0023' | '2001';
+	/**
+	 * GET /employees/school without any school (the Test button's call): the catalogue's 0011 schema error, or
+	 * the unknown-school code. Neither is documented for this case.
+	 */
+	noSchool: 'schema' | 'unknownSchool';
+	/** POST /employees for an employee the school does not have: 404 with an Edu-V 0099 body, or 404 without body. */
+	notFound: 'eduv' | 'empty';
 	/** Sent as the API-Version response header; a request header with another major version gets 0012. */
 	apiVersion: string;
 	/** Lifetime of issued access tokens. */
@@ -31,6 +38,8 @@ export const DEFAULT_READINGS: EduixReadings = {
 	audience: 'tokenUrl',
 	personField: 'employee',
 	unknownSchoolCode: '0023',
+	noSchool: 'schema',
+	notFound: 'eduv',
 	apiVersion: '1.1.0',
 	tokenLifetimeSeconds: 3600,
 };

@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 						options: USER_ID_TYPES.map((value) => ({ name: value, value })),
 						description: 'ASI is the administration system\'s own ID (the same one other Edu-V APIs use)',
 					},
-					{ displayName: 'User ID', name: 'userId', type: 'string', default: '' },
+					{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'The identifier of that type, as the employee\'s userIds list shows it' },
 				],
 			},
 		],
@@ -55,6 +55,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Edu-V has no primary identifier for employees and leaves this empty; use it only if your source fills it',
 		displayOptions: { show: { employeeIdentifiedBy: ['userMasterIdentifier'] } },
 	},
 	{

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, simplifyOption } from '../../../shared/descriptions';
 import { integerInRange } from '../../../shared/validate';
-import { simplifyEmployee, type Employee } from '../../helpers/employees';
+import { simplifyEmployee } from '../../helpers/employees';
 import type { EduixClient } from '../../transport';
 import { listOptions, schoolFields } from '../common.descriptions';
 import { readListOptions, readSchool } from '../params';
@@ -12,7 +12,12 @@ const show = { resource: ['employee'], operation: ['getAll'] };
 
 const properties: INodeProperties[] = [
 	...schoolFields,
-	...returnAllAndLimit({}),
+	// Edu-V has no paging: the whole school always arrives in one answer, so Limit can only cut it in n8n.
+	...returnAllAndLimit({}).map((property) =>
+		property.name === 'limit'
+			? { ...property, description: 'Max number of results to return. The Edu-V API has no paging: the whole school is fetched and n8n keeps the first ones.' }
+			: property,
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -36,13 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : integerInRange(this.getNodeParameter('limit', itemIndex, 50), { node, field: 'Limit', itemIndex, min: 1 });
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const employees = await client.request<Employee[]>({
-		method: 'GET',
-		path: ['employees', 'school'],
-		query: { ...school.query, ...query },
-		itemIndex,
-	});
-	const list = Array.isArray(employees) ? employees : [];
+	const list = await client.listSchool({ ...school.query, ...query }, itemIndex);
 	const chosen = limit === undefined ? list : list.slice(0, limit);
 	return chosen.map((employee) => (simplify ? simplifyEmployee(employee) : employee));
 }
