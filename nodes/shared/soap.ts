@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { WSDL } from 'soap/lib/wsdl';
 
 import { SecretSet, TransportError } from './errors';
-import { httpRequest, type HttpLogger, type HttpRequest, type RetryPolicy } from './http';
+import type * as Http from './http';
+import type { HttpLogger, HttpRequest, RetryPolicy } from './http';
 
 /**
  * SOAP 1.1 RPC calls for platforms that publish a WSDL. The `soap` package reads the WSDL and builds request
@@ -73,6 +74,14 @@ const ENCODING_STYLE = 'http://schemas.xmlsoap.org/soap/encoding/';
 type WsdlModule = typeof import('soap/lib/wsdl');
 
 let wsdlModule: WsdlModule | undefined;
+let httpModule: typeof Http | undefined;
+/** The HTTP layer on the first call too: node files import this module for addSoapSecret and xmlEscape alone. */
+function loadHttpModule(): typeof Http {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	httpModule ??= require('./http') as typeof Http;
+	return httpModule;
+}
+
 function loadWsdlModule(): WsdlModule {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	wsdlModule ??= require('soap/lib/wsdl') as WsdlModule;
@@ -160,7 +169,7 @@ export class SoapService {
 	async callRaw(name: string, values: Record<string, SoapValue>, options: SoapCallOptions): Promise<SoapRawReturn | undefined> {
 		const operation = this.operations.get(name);
 		if (!operation) throw new Error(`The WSDL has no operation "${name}"`);
-		const response = await httpRequest<Buffer>(
+		const response = await loadHttpModule().httpRequest<Buffer>(
 			{
 				method: 'POST',
 				url: options.endpoint,
