@@ -143,9 +143,16 @@ const BACKSLASH_U = Buffer.from('\\u');
 export function decodeJsonBytes(bytes: Buffer): JsonValue {
 	const latin1 = bytes.toString('latin1');
 	if (latin1.trim() === '') return null;
-	if (isAscii(bytes)) return normalise(JSON.parse(latin1) as JsonValue);
-	if (bytes.includes(BACKSLASH_U)) return decodeJson(bytes.toString('utf8'));
-	return normalise(JSON.parse(latin1) as JsonValue, new Set());
+	const ascii = isAscii(bytes);
+	if (!ascii && bytes.includes(BACKSLASH_U)) return decodeJson(bytes.toString('utf8'));
+	let parsed: JsonValue;
+	try {
+		parsed = JSON.parse(latin1) as JsonValue;
+	} catch {
+		// Broken JSON: parsed again as UTF-8 for the error, whose quote and position must match the real text.
+		return decodeJson(bytes.toString('utf8'));
+	}
+	return ascii ? normalise(parsed) : normalise(parsed, new Set());
 }
 
 function textOf(element: XmlElement | undefined): string {

@@ -11,6 +11,15 @@ function bothWays(json: string) {
 	return { fast: decodeJsonBytes(bytes), plain: decodeJson(bytes.toString('utf8')) };
 }
 
+function errorOf(run: () => unknown): string {
+	try {
+		run();
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error('expected a failure');
+}
+
 describe('JSON from bytes', () => {
 	const cases: Record<string, string> = {
 		ascii: JSON.stringify([{ voornaam: 'Jan', basisrol: '1', geboortedatum: '0000-00-00', isKlas: '1' }]),
@@ -50,6 +59,10 @@ describe('JSON from bytes', () => {
 	it('gives null for an empty payload and throws on broken JSON', () => {
 		expect(decodeJsonBytes(Buffer.from(' \n'))).toBeNull();
 		expect(() => decodeJsonBytes(Buffer.from('[{"naam":"Zoë", '))).toThrow(SyntaxError);
+		// The error quotes the text as UTF-8, never as the latin1 the fast way parses.
+		for (const broken of ['["Zoë" "Noël"]', '[Zoë]', '{"Zoë": }']) {
+			expect(() => decodeJsonBytes(Buffer.from(broken))).toThrow(new SyntaxError(errorOf(() => JSON.parse(broken))));
+		}
 	});
 });
 
