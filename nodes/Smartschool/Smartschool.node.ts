@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import type * as Router from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 import * as nodeMethods from './methods';
 
@@ -17,6 +17,9 @@ export class Smartschool implements INodeType {
 	methods = { ...nodeMethods };
 
 	async execute(this: IExecuteFunctions) {
+		// The router brings the transport with it: loaded on the first execute, not when n8n starts.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { router } = require('./actions/router') as typeof Router;
 		return await router.call(this);
 	}
 }

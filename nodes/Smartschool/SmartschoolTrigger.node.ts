@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { changeItems, contentHash, pollSnapshot, selectedEvents, type FirstPollBehaviour } from '../shared/poll';
 import { groupLocatorFor } from './actions/common.descriptions';
 import * as nodeMethods from './methods';
-import { createSmartschoolClient } from './transport';
+import { createSmartschoolClient } from './transport/lazy';
 import { absenceProperties, pollAbsences } from './trigger/absences';
 
 

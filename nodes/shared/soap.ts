@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { WSDL } from 'soap/lib/wsdl';
 
 import { SecretSet, TransportError } from './errors';
-import { httpRequest, type HttpLogger, type HttpRequest, type RetryPolicy } from './http';
+import type * as Http from './http';
+import type { HttpLogger, HttpRequest, RetryPolicy } from './http';
 
 /**
  * SOAP 1.1 RPC calls for platforms that publish a WSDL. The `soap` package reads the WSDL and builds request
@@ -43,6 +44,16 @@ export interface SoapReturn {
 	nil: boolean;
 }
 
+/**
+ * The `<return>` element before text decoding: its payload bytes, XML-unescaped (a view into the answer, valid
+ * until the caller drops it), so a platform codec can choose how to turn them into a string.
+ */
+export interface SoapRawReturn {
+	bytes: Buffer;
+	type?: string;
+	nil: boolean;
+}
+
 export interface SoapCallOptions {
 	/** Where to POST; the WSDL's address is never used. */
 	endpoint: string;
@@ -63,6 +74,14 @@ const ENCODING_STYLE = 'http://schemas.xmlsoap.org/soap/encoding/';
 type WsdlModule = typeof import('soap/lib/wsdl');
 
 let wsdlModule: WsdlModule | undefined;
+let httpModule: typeof Http | undefined;
+/** The HTTP layer on the first call too: node files import this module for addSoapSecret and xmlEscape alone. */
+function loadHttpModule(): typeof Http {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	httpModule ??= require('./http') as typeof Http;
+	return httpModule;
+}
+
 function loadWsdlModule(): WsdlModule {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	wsdlModule ??= require('soap/lib/wsdl') as WsdlModule;
@@ -142,9 +161,15 @@ export class SoapService {
 
 	/** One call; a SOAP Fault (on any status) or an answer without a `<return>` throws a TransportError. */
 	async call(name: string, values: Record<string, SoapValue>, options: SoapCallOptions): Promise<SoapReturn | undefined> {
+		const answer = await this.callRaw(name, values, options);
+		return answer && { text: answer.bytes.toString('utf8'), type: answer.type, nil: answer.nil };
+	}
+
+	/** As `call`, but the payload stays bytes: large answers can skip the generic UTF-8 decoding. */
+	async callRaw(name: string, values: Record<string, SoapValue>, options: SoapCallOptions): Promise<SoapRawReturn | undefined> {
 		const operation = this.operations.get(name);
 		if (!operation) throw new Error(`The WSDL has no operation "${name}"`);
-		const response = await httpRequest<Buffer>(
+		const response = await loadHttpModule().httpRequest<Buffer>(
 			{
 				method: 'POST',
 				url: options.endpoint,
@@ -162,7 +187,7 @@ export class SoapService {
 		);
 		const context = { method: 'POST', url: options.secrets.redact(options.endpoint), status: response.status, secrets: options.secrets };
 		if (operation.oneWay) return undefined;
-		return readReturn(response.data, context);
+		return readReturnBytes(response.data, context);
 	}
 }
 
@@ -302,6 +327,12 @@ const CDATA_OPEN = Buffer.from('<![CDATA[');
  * one pass over its bytes plus the UTF-8 decoding, instead of a generic XML parse.
  */
 export function readReturn(answer: Buffer | string, context: ReadContext): SoapReturn {
+	const { bytes, type, nil } = readReturnBytes(answer, context);
+	return { text: bytes.toString('utf8'), type, nil };
+}
+
+/** readReturn without the final decoding: the unescaped payload bytes (CDATA content as it is). */
+export function readReturnBytes(answer: Buffer | string, context: ReadContext): SoapRawReturn {
 	const raw = typeof answer === 'string' ? Buffer.from(answer, 'utf8') : answer;
 	const head = raw.toString('utf8', 0, Math.min(raw.length, HEAD_BYTES));
 	const body = bodyStart(head);
@@ -318,16 +349,14 @@ export function readReturn(answer: Buffer | string, context: ReadContext): SoapR
 	const tag = raw.toString('utf8', tagStart, tagEnd + 1);
 	const type = /\s[\w.-]+:type\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
 	const nil = /\s[\w.-]+:nil\s*=\s*["'](true|1)["']/.test(tag);
-	if (tag.endsWith('/>')) return { text: '', type, nil };
+	if (tag.endsWith('/>')) return { bytes: raw.subarray(0, 0), type, nil };
 	const close = raw.lastIndexOf(`</${open[1] ?? ''}return>`);
 	if (close <= tagEnd) throw notSoap(head, raw.length, context, 'is cut off');
 	const start = tagEnd + 1;
-	let end = close;
-	if (raw.subarray(start, start + CDATA_OPEN.length).equals(CDATA_OPEN) && raw.toString('latin1', end - 3, end) === ']]>') {
-		return { text: raw.toString('utf8', start + CDATA_OPEN.length, end - 3), type, nil };
+	if (raw.subarray(start, start + CDATA_OPEN.length).equals(CDATA_OPEN) && raw.toString('latin1', close - 3, close) === ']]>') {
+		return { bytes: raw.subarray(start + CDATA_OPEN.length, close - 3), type, nil };
 	}
-	end = unescapeXmlInPlace(raw, start, end);
-	return { text: raw.toString('utf8', start, end), type, nil };
+	return { bytes: raw.subarray(start, unescapeXmlInPlace(raw, start, close)), type, nil };
 }
 
 const AMP = 0x26;
@@ -349,20 +378,21 @@ export function unescapeXmlInPlace(bytes: Buffer, start = 0, end = bytes.length)
 	if (read < 0 || read >= end) return end;
 	let write = read;
 	while (read < end) {
-		const byte = bytes[read];
-		if (byte !== AMP) {
+		// Plain bytes are copied in a tight inner loop: most of a payload lies between entities.
+		let byte = bytes[read];
+		while (byte !== AMP) {
 			bytes[write++] = byte;
-			read++;
-			continue;
+			if (++read === end) return write;
+			byte = bytes[read];
 		}
 		// `&quot;` is nearly every entity of a JSON payload: matched inline, before the general table.
 		if (
+			read + 5 < end &&
+			bytes[read + 5] === SEMI &&
 			bytes[read + 1] === 0x71 &&
 			bytes[read + 2] === 0x75 &&
 			bytes[read + 3] === 0x6f &&
-			bytes[read + 4] === 0x74 &&
-			bytes[read + 5] === SEMI &&
-			read + 5 < end
+			bytes[read + 4] === 0x74
 		) {
 			bytes[write++] = 0x22;
 			read += 6;

@@ -8,7 +8,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
-import { readCredentials, SmartschoolClient } from '../transport';
+import type { SmartschoolClient } from '../transport';
+import { loadTransport } from '../transport/lazy';
 
 const TEST_NODE: INode = {
 	id: 'credential-test',
@@ -30,9 +31,10 @@ export async function smartschoolApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const secrets = new SecretSet().add(typeof data.accessCode === 'string' ? data.accessCode : undefined);
+	const transport = loadTransport();
 	let client: SmartschoolClient;
 	try {
-		client = new SmartschoolClient(TEST_NODE, readCredentials(TEST_NODE, data));
+		client = new transport.SmartschoolClient(TEST_NODE, transport.readCredentials(TEST_NODE, data));
 	} catch (error) {
 		return { status: 'Error', message: secrets.redact((error as Error).message) };
 	}

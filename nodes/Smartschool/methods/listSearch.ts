@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { flattenGroups } from '../actions/group/tree';
-import { createSmartschoolClient, type GroupNode, type SmartschoolClient } from '../transport';
+import type { GroupNode, SmartschoolClient } from '../transport';
+import { createSmartschoolClient } from '../transport/lazy';
 
 const PAGE = 100;
 /** A whole-platform account list is one large SOAP answer; paging through it must not fetch it again per page. */

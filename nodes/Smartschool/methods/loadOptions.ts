@@ -2,7 +2,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { flattenMiniDb } from '../actions/helpdesk/miniDb';
-import { createSmartschoolClient } from '../transport';
+import { createSmartschoolClient } from '../transport/lazy';
 
 export async function getHelpdeskItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await createSmartschoolClient(this);

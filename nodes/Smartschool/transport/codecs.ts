@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseXml, type XmlElement } from './xml';
@@ -75,16 +77,41 @@ function toBoolean(value: JsonValue): JsonValue {
 	return value;
 }
 
-/** In place over freshly parsed JSON: empty dates, role names, `is…` flags as booleans; keys as sent. */
-function normalise(value: JsonValue): JsonValue {
+/** A character a latin1 decoding made of a UTF-8 byte ≥ 0x80. */
+const HIGH = /[^\x00-\x7f]/;
+
+/** A string JSON.parse read from latin1-decoded UTF-8 bytes, decoded as the UTF-8 it is. */
+function utf8Of(text: string): string {
+	return Buffer.from(text, 'latin1').toString('utf8');
+}
+
+/**
+ * In place over freshly parsed JSON: empty dates, role names, `is…` flags as booleans; keys as sent. With
+ * `redecode`, the JSON was parsed from latin1 text (decodeJsonBytes) and every string holding bytes ≥ 0x80 is
+ * decoded again as UTF-8, in the same walk; `redecode` remembers the keys found ASCII (records repeat them).
+ */
+function normalise(value: JsonValue, redecode?: Set<string>): JsonValue {
 	if (Array.isArray(value)) {
-		for (let index = 0; index < value.length; index++) value[index] = normalise(value[index]);
+		for (let index = 0; index < value.length; index++) value[index] = normalise(value[index], redecode);
 		return value;
 	}
-	if (value === null || typeof value !== 'object') return value === '0000-00-00' ? '' : value;
+	if (value === null || typeof value !== 'object') {
+		if (typeof value !== 'string') return value;
+		if (value === '0000-00-00') return '';
+		return redecode && HIGH.test(value) ? utf8Of(value) : value;
+	}
+	let highKeys = false;
 	// for…in, not Object.keys: records of one shape share V8's enum cache, so no key array per record.
 	for (const key in value) {
-		const entry = value[key];
+		let entry = value[key];
+		if (redecode) {
+			// A non-ASCII key cannot be one of the special keys below: it is renamed once the values are done.
+			if (!redecode.has(key)) {
+				if (HIGH.test(key)) highKeys = true;
+				else redecode.add(key);
+			}
+			if (typeof entry === 'string' && HIGH.test(entry)) entry = value[key] = utf8Of(entry);
+		}
 		if (key === 'basisrol' && (typeof entry === 'string' || typeof entry === 'number')) {
 			value[key] = BASISROL_NAMES[String(entry)] ?? entry;
 		} else if (isBooleanKey(key)) {
@@ -92,15 +119,46 @@ function normalise(value: JsonValue): JsonValue {
 		} else if (typeof entry === 'string') {
 			if (entry === '0000-00-00') value[key] = '';
 		} else if (entry !== null && typeof entry === 'object') {
-			value[key] = normalise(entry);
+			value[key] = normalise(entry, redecode);
 		}
 	}
-	return value;
+	return highKeys ? redecodeKeys(value) : value;
+}
+
+/** The rare object with a non-ASCII key: rebuilt with its keys decoded, order kept. */
+function redecodeKeys(value: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+	const result: { [key: string]: JsonValue } = {};
+	for (const key in value) result[HIGH.test(key) ? utf8Of(key) : key] = value[key];
+	return result;
 }
 
 export function decodeJson(text: string): JsonValue {
 	if (text.trim() === '') return null;
 	return normalise(JSON.parse(text) as JsonValue);
+}
+
+const BACKSLASH_U = Buffer.from('\\u');
+
+/**
+ * decodeJson from the payload bytes, for answers of many megabytes. UTF-8 decoding such a payload costs more than
+ * JSON.parse itself, so it is parsed as latin1 (a byte copy) and only the strings holding non-ASCII bytes are
+ * decoded again as UTF-8 — the same result, since UTF-8's multi-byte sequences never contain an ASCII byte (quote,
+ * backslash, bracket). A `\u` escape may give a character ≥ 0x80 that must not be decoded again: a payload with
+ * both takes the plain UTF-8 way.
+ */
+export function decodeJsonBytes(bytes: Buffer): JsonValue {
+	const latin1 = bytes.toString('latin1');
+	if (latin1.trim() === '') return null;
+	const ascii = isAscii(bytes);
+	if (!ascii && bytes.includes(BACKSLASH_U)) return decodeJson(bytes.toString('utf8'));
+	let parsed: JsonValue;
+	try {
+		parsed = JSON.parse(latin1) as JsonValue;
+	} catch {
+		// Broken JSON: parsed again as UTF-8 for the error, whose quote and position must match the real text.
+		return decodeJson(bytes.toString('utf8'));
+	}
+	return ascii ? normalise(parsed) : normalise(parsed, new Set());
 }
 
 function textOf(element: XmlElement | undefined): string {

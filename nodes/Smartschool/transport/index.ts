@@ -5,9 +5,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
 import type { HttpLogger, RetryPolicy } from '../../shared/http';
-import { addSoapSecret, loadSoapService, type SoapReturn, type SoapService, type SoapValue } from '../../shared/soap';
-import { decodePayload, resultCode } from './codecs';
+import { addSoapSecret, loadSoapService, type SoapRawReturn, type SoapService, type SoapValue } from '../../shared/soap';
+import { decodeJsonBytes, decodePayload, resultCode } from './codecs';
 import { describeCode, NOT_FOUND_CODES } from './errorCodes';
+import { serializePhp, type PhpValue } from './php';
 import { SMARTSCHOOL_METHODS, isSmartschoolMethod, type SmartschoolMethod, type SmartschoolMethodName } from './methods';
 
 export { SMARTSCHOOL_METHODS, type SmartschoolMethod, type SmartschoolMethodName } from './methods';
@@ -24,8 +25,13 @@ export const SMARTSCHOOL_WSDL_PATH = join(__dirname, '..', 'wsdl', 'V3.augmented
 const TIMEOUTS = { connectMs: 15_000, headersMs: 60_000, bodyMs: 120_000 };
 const LARGE_TIMEOUTS = { connectMs: 15_000, headersMs: 300_000, bodyMs: 300_000 };
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+/** Result codes are short; a longer JSON payload is probed by its head only. */
+const CODE_PROBE_BYTES = 64;
 
 export type SmartschoolContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** A part's value: text, number or flag; a list or object only where the method table names the part's encoding. */
+export type SmartschoolPartValue = string | number | boolean | null | undefined | PhpValue;
 
 export interface SmartschoolCredentials {
 	/** Normalised origin, e.g. https://school.smartschool.be */
@@ -140,7 +146,7 @@ export class SmartschoolClient {
 
 	async call<M extends SmartschoolMethodName>(
 		method: M,
-		parts: Record<string, string | number | boolean | null | undefined>,
+		parts: Record<string, SmartschoolPartValue>,
 		options: SmartschoolCallOptions = {},
 	): Promise<unknown> {
 		const { itemIndex } = options;
@@ -158,11 +164,11 @@ export class SmartschoolClient {
 			});
 		}
 		const values: Record<string, SoapValue> = row.noAccessCode ? {} : { accesscode: this.credentials.accessCode };
-		for (const name of row.parts) values[name] = parts[name];
-		let answer: SoapReturn | undefined;
+		for (const name of row.parts) values[name] = this.encodePart(row, name, parts[name], itemIndex);
+		let answer: SoapRawReturn | undefined;
 		try {
 			const service = await smartschoolService(this.credentials.platformUrl);
-			answer = await service.call(method, values, {
+			answer = await service.callRaw(method, values, {
 				endpoint: this.endpoint,
 				idempotent: row.idempotent,
 				secrets: this.secrets,
@@ -176,12 +182,27 @@ export class SmartschoolClient {
 			if (!(error instanceof TransportError)) throw toNodeError(this.node, redactError(error, this.secrets), itemIndex);
 			throw toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform: 'Smartschool', ...describeTransport(error, method) });
 		}
-		return this.decode(row, answer ?? { text: '', nil: true }, options);
+		return this.decode(row, answer ?? { bytes: Buffer.alloc(0), nil: true }, options);
 	}
 
-	private decode(row: SmartschoolMethod, answer: SoapReturn, options: SmartschoolCallOptions): unknown {
+	/** Lists go out encoded here, as answers are decoded here: an operation hands over plain values only. */
+	private encodePart(row: SmartschoolMethod, name: string, value: SmartschoolPartValue, itemIndex?: number): SoapValue {
+		const encoding = row.encode?.[name];
+		if (encoding === 'php') return serializePhp(value as PhpValue);
+		if (encoding === 'json') return JSON.stringify(value);
+		if (value !== null && typeof value === 'object') {
+			throw new NodeOperationError(this.node, `Smartschool method ${row.name} takes part ${name} as text, not a list`, { itemIndex });
+		}
+		return value;
+	}
+
+	private decode(row: SmartschoolMethod, raw: SoapRawReturn, options: SmartschoolCallOptions): unknown {
 		const { itemIndex } = options;
-		// A code instead of the payload is checked first, so it never becomes a parse error or a boolean.
+		// A code instead of the payload is checked first, so it never becomes a parse error or a boolean. A long JSON
+		// array or object cannot be a code: its head is enough, and it is decoded from the bytes (decodeJsonBytes).
+		const head = row.returns === 'json' && raw.bytes.length > CODE_PROBE_BYTES ? raw.bytes.toString('latin1', 0, CODE_PROBE_BYTES) : undefined;
+		const long = head !== undefined && /^\s*[[{]/.test(head);
+		const answer = { text: long ? (head as string) : raw.bytes.toString('utf8'), type: raw.type };
 		const code = resultCode(answer.text, answer.type);
 		if (code !== undefined && code !== 0) {
 			if (row.emptyOn?.includes(code)) return [];
@@ -203,12 +224,12 @@ export class SmartschoolClient {
 		// "0" where data was expected: success without data.
 		if (code === 0 && row.returns !== 'text') return null;
 		try {
-			return decodePayload(row.returns, answer.text);
+			return long ? decodeJsonBytes(raw.bytes) : decodePayload(row.returns, answer.text);
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			throw new NodeApiError(this.node, { method: row.name } as JsonObject, {
 				message: `Smartschool's answer to ${row.name} could not be read: ${this.secrets.redact(reason)}`,
-				description: `Expected ${row.returns} data (${answer.text.length} characters arrived). A proxy may have altered the answer; try again.`,
+				description: `Expected ${row.returns} data (${raw.bytes.length} bytes arrived). A proxy may have altered the answer; try again.`,
 				httpCode: '200',
 				itemIndex,
 			});

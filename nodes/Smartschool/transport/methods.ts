@@ -19,6 +19,8 @@ export interface SmartschoolMethod {
 	readonly large?: boolean;
 	/** Codes that mean "empty" for this method, e.g. getAllAccountsExtended answers 19 for a group without direct members. */
 	readonly emptyOn?: readonly number[];
+	/** Parts that carry a list or object: the client encodes the value the way the method takes it (ref §3). */
+	readonly encode?: Readonly<Record<string, 'php' | 'json'>>;
 }
 
 const UID = 'userIdentifier';
@@ -71,8 +73,8 @@ const ROWS = [
 	write('saveGroup', ['name', 'desc', 'code', 'parent', 'untis']),
 	write('delClass', ['code']),
 	write('clearGroup', ['group', 'officialDate']),
-	write('saveClassList', ['serializedList']),
-	write('saveClassListJson', ['jsonList']),
+	write('saveClassList', ['serializedList'], { encode: { serializedList: 'php' } }),
+	write('saveClassListJson', ['jsonList'], { encode: { jsonList: 'json' } }),
 	write('changeGroupOwners', ['code', 'userlist']),
 	read('getSchoolyearDataOfClass', ['classCode'], 'json'),
 	write(

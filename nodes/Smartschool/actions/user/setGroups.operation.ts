@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { booleanValue } from '../../../shared/validate';
-import { describeCode, type SmartschoolClient } from '../../transport';
+import type { SmartschoolClient } from '../../transport';
+import { describeCode } from '../../transport/errorCodes';
 import { userLocator } from '../common.descriptions';
 import { readCodeList, userIdentifierOf } from './helpers';
 import { identifyByField } from './identify';
