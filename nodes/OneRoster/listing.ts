@@ -30,8 +30,9 @@ function totalOf(headers: Record<string, string>): number | undefined {
 
 export function listRecords(client: OneRosterClient, request: ListRequest): AsyncGenerator<IDataObject> {
 	return paginateOffsetParallel<IDataObject>(
-		async ({ offset, limit }) => {
+		async ({ offset, limit, signal }) => {
 			const { data, headers } = await client.request<Record<string, unknown>>({
+				signal,
 				method: 'GET',
 				service: request.service,
 				path: request.path,

@@ -324,6 +324,9 @@ export interface ParallelOffsetOptions<T> extends OffsetPaginationOptions<T> {
 	concurrency?: number;
 }
 
+/** The fetcher of the parallel walk also gets a signal: aborted when an asked-ahead page is no longer wanted. */
+export type ParallelPageFetcher<T> = (request: { offset: number; limit: number; signal: AbortSignal }) => Promise<OffsetPage<T>>;
+
 /**
  * `paginateOffset` with bounded concurrency, same guarantees (order kept, nothing dropped or repeated, memory =
  * emitted keys + the pages in flight). Every page still overlaps the previous one by a record, so the pages can
@@ -334,7 +337,7 @@ export interface ParallelOffsetOptions<T> extends OffsetPaginationOptions<T> {
  * the window and falls back to the sequential step-back and re-walk of `paginateOffset`, then speeds up again.
  */
 export async function* paginateOffsetParallel<T>(
-	fetch: OffsetPageFetcher<T>,
+	fetch: ParallelPageFetcher<T>,
 	options: ParallelOffsetOptions<T>,
 ): AsyncGenerator<T> {
 	const pageSize = checkCount(options.pageSize, 'pageSize', 2);
@@ -353,15 +356,20 @@ export async function* paginateOffsetParallel<T>(
 	let stepBack = 0;
 	let offset = 0;
 	let window = 1;
-	type Pending = { offset: number; limit: number; page: Promise<OffsetPage<T>> };
+	type Pending = { offset: number; limit: number; page: Promise<OffsetPage<T>>; controller: AbortController };
 	const queue: Pending[] = [];
+	/** Pages asked ahead that are no longer wanted are cancelled, so they stop costing the server. */
+	const discard = () => {
+		for (const pending of queue.splice(0)) pending.controller.abort();
+	};
 
 	const launch = (at: number, limit: number) => {
 		requests = countRequest(requests, maxRequests);
-		const page = fetch({ offset: at, limit });
+		const controller = new AbortController();
+		const page = fetch({ offset: at, limit, signal: controller.signal });
 		// Settled later in order; a failure of a page we end up discarding must not go unhandled.
 		page.catch(() => undefined);
-		queue.push({ offset: at, limit, page });
+		queue.push({ offset: at, limit, page, controller });
 	};
 	const limitFor = (alreadyEmitted: number) => {
 		const remaining = maxRecords - alreadyEmitted;
@@ -395,7 +403,7 @@ export async function* paginateOffsetParallel<T>(
 			const anchored = head.offset === 0 || records.some((record) => emitted.has(keyOf(record)));
 			if (!anchored) {
 				// The list shifted under the window: drop what was asked ahead and find a known record again.
-				queue.length = 0;
+				discard();
 				window = 1;
 				stepBack = stepBack === 0 ? Math.max(1, Math.floor(head.limit / 2)) : stepBack * 2;
 				offset = Math.max(0, head.offset - stepBack);
@@ -426,11 +434,11 @@ export async function* paginateOffsetParallel<T>(
 			}
 			const next = head.offset + count - 1;
 			// A page of another size than foreseen (a first short page, an insert): what was asked ahead no longer fits.
-			if (queue.length > 0 && queue[0].offset !== next) queue.length = 0;
+			if (queue.length > 0 && queue[0].offset !== next) discard();
 			offset = next;
 			window = Math.min(concurrency, total !== undefined ? concurrency : window * 2);
 		}
 	} finally {
-		queue.length = 0;
+		discard();
 	}
 }

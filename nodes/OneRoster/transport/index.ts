@@ -28,6 +28,8 @@ export interface OneRosterRequest {
 	itemIndex?: number;
 	/** Write of a vendor extension: a 404/405 then says the provider may not support it. */
 	write?: boolean;
+	/** Cancels this request only (e.g. a page asked ahead that is no longer needed). */
+	signal?: AbortSignal;
 }
 
 export interface OneRosterResponse<T> {
@@ -76,6 +78,8 @@ export class OneRosterClient {
 	}
 
 	async request<T>(request: OneRosterRequest): Promise<OneRosterResponse<T>> {
+		const signals = [this.signal, request.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+		const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 		try {
 			const send = async (authorization: string) => {
 				const response = await this.http.request<T>({
@@ -86,14 +90,14 @@ export class OneRosterClient {
 					headers: { ...this.credentials.extraHeaders, authorization },
 					json: request.body,
 					idempotent: request.idempotent,
-					signal: this.signal,
+					signal,
 				});
 				return { status: response.status, data: response.data, headers: response.headers };
 			};
 			const { auth } = this.credentials;
 			if (auth.kind === 'bearerToken') return await send(`Bearer ${auth.accessToken}`);
 			return await withAccessToken(this.oauth!, send, {
-				signal: this.signal,
+				signal,
 				httpOptions: { secrets: this.secrets, logger: this.logger },
 			});
 		} catch (error) {
