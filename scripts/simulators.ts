@@ -4,6 +4,7 @@
  */
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
 import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startOneRosterSimulator } from '../test/simulators/oneroster';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -32,6 +33,7 @@ export interface SimulatorEntry {
 
 const EVALYTICS_DEMO_USERS = 20_000;
 const SMARTSCHOOL_DEMO_ACCOUNTS = 5_000;
+const ONEROSTER_DEMO_USERS = 50_000;
 
 export const SIMULATORS: SimulatorEntry[] = [
 	{
@@ -79,6 +81,40 @@ export const SIMULATORS: SimulatorEntry[] = [
 						name: 'Smartschool (demo simulator)',
 						type: 'smartschoolApi',
 						data: { platformUrl: simulator.url, accessCode: DEFAULT_ACCESS_CODE },
+					},
+				],
+				close: () => simulator.close(),
+			};
+		},
+	},
+	{
+		id: 'oneroster',
+		title: 'OneRoster',
+		port: 5803,
+		async start(port) {
+			const simulator = await startOneRosterSimulator({ port, users: ONEROSTER_DEMO_USERS });
+			return {
+				title: 'OneRoster',
+				url: simulator.url,
+				notes: [
+					`client ${DEFAULT_CLIENT_ID} / ${DEFAULT_CLIENT_SECRET}, token URL ${simulator.tokenUrl}, ` +
+						`${ONEROSTER_DEMO_USERS.toLocaleString('en')} demo users in a district of schools (vendor user writes on)`,
+				],
+				// The id and name the example workflows reference (examples/README.md).
+				credentials: [
+					{
+						id: 'oneRosterDemo',
+						name: 'OneRoster (demo simulator)',
+						type: 'oneRosterApi',
+						data: {
+							baseUrl: simulator.url,
+							authentication: 'oAuth2',
+							tokenUrl: simulator.tokenUrl,
+							clientId: DEFAULT_CLIENT_ID,
+							clientSecret: DEFAULT_CLIENT_SECRET,
+							clientAuthentication: 'basic',
+							allowUserWrites: true,
+						},
 					},
 				],
 				close: () => simulator.close(),
