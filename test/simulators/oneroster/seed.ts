@@ -31,27 +31,27 @@ export function seedDistrict(state: OneRosterState, options: SeedOptions): void 
 	let tick = 0;
 	const base = (sourcedId: string): Json => ({ sourcedId, status: 'active', dateLastModified: stamp(tick++) });
 
-	state.insert('orgs', { ...base(DISTRICT_ID), name: 'Demo District', type: 'district', identifier: 'D-0001', children: [] });
+	state.append('orgs', { ...base(DISTRICT_ID), name: 'Demo District', type: 'district', identifier: 'D-0001', children: [] });
 	const schools: Json[] = [];
 	for (let s = 0; s < schoolCount; s++) {
 		const id = `school-${String(s + 1).padStart(4, '0')}`;
 		const school = { ...base(id), name: `${random.pick(['Noord', 'Zuid', 'Oost', 'West', 'Centrum', 'Park'])} College ${s + 1}`, type: 'school', identifier: `BRIN${String(10 + s)}XX`, parent: ref('org', 'orgs', DISTRICT_ID) };
 		schools.push(school);
-		state.insert('orgs', school);
+		state.append('orgs', school);
 	}
 	(state.get('orgs', DISTRICT_ID)!.children as unknown[]).push(...schools.map((school) => ref('org', 'orgs', String(school.sourcedId))));
 
 	const year = { ...base('year-2026'), title: 'Schooljaar 2025-2026', type: 'schoolYear', startDate: '2025-08-25', endDate: '2026-07-10', schoolYear: SCHOOL_YEAR, children: [] as unknown[] };
-	state.insert('academicSessions', year);
+	state.append('academicSessions', year);
 	const terms: Json[] = [];
 	for (const [t, [start, end]] of [['2025-08-25', '2026-01-31'], ['2026-02-01', '2026-07-10']].entries()) {
 		const term: Json & { children: unknown[] } = { ...base(`term-${t + 1}`), title: `Semester ${t + 1}`, type: 'term', startDate: start, endDate: end, schoolYear: SCHOOL_YEAR, parent: ref('academicSession', 'academicSessions', 'year-2026'), children: [] as unknown[] };
 		terms.push(term);
-		state.insert('academicSessions', term);
+		state.append('academicSessions', term);
 		year.children.push(ref('academicSession', 'academicSessions', String(term.sourcedId)));
 		for (let g = 0; g < 2; g++) {
 			const id = `gp-${t + 1}-${g + 1}`;
-			state.insert('academicSessions', { ...base(id), title: `Periode ${t * 2 + g + 1}`, type: 'gradingPeriod', startDate: start, endDate: end, schoolYear: SCHOOL_YEAR, parent: ref('academicSession', 'academicSessions', String(term.sourcedId)) });
+			state.append('academicSessions', { ...base(id), title: `Periode ${t * 2 + g + 1}`, type: 'gradingPeriod', startDate: start, endDate: end, schoolYear: SCHOOL_YEAR, parent: ref('academicSession', 'academicSessions', String(term.sourcedId)) });
 			term.children.push(ref('academicSession', 'academicSessions', id));
 		}
 	}
@@ -63,11 +63,11 @@ export function seedDistrict(state: OneRosterState, options: SeedOptions): void 
 		const classes: Json[] = [];
 		for (const [c, subject] of subjects.entries()) {
 			const courseId = `${schoolId}-course-${c + 1}`;
-			state.insert('courses', { ...base(courseId), title: subject, courseCode: subject.slice(0, 3).toUpperCase(), schoolYear: ref('academicSession', 'academicSessions', 'year-2026'), org: ref('org', 'orgs', schoolId), grades: ['10'], subjects: [subject] });
+			state.append('courses', { ...base(courseId), title: subject, courseCode: subject.slice(0, 3).toUpperCase(), schoolYear: ref('academicSession', 'academicSessions', 'year-2026'), org: ref('org', 'orgs', schoolId), grades: ['10'], subjects: [subject] });
 			for (const [t, term] of terms.entries()) {
 				const klass = { ...base(`${courseId}-class-${t + 1}`), title: `${subject} ${t + 1}`, classCode: `${subject.slice(0, 3).toUpperCase()}-${t + 1}`, classType: 'scheduled', course: ref('course', 'courses', courseId), school: ref('org', 'orgs', schoolId), terms: [ref('academicSession', 'academicSessions', String(term.sourcedId))], grades: ['10'] };
 				classes.push(klass);
-				state.insert('classes', klass);
+				state.append('classes', klass);
 			}
 		}
 		classesBySchool.set(schoolId, classes);
@@ -80,7 +80,7 @@ export function seedDistrict(state: OneRosterState, options: SeedOptions): void 
 		const name = randomPersonName(random);
 		const id = uuid(random);
 		const familyName = name.prefix ? `${name.prefix} ${name.lastName}` : name.lastName;
-		state.insert('users', {
+		state.append('users', {
 			...base(id),
 			enabledUser: 'true',
 			username: `${emailLocalPart(name)}${u}`,
@@ -93,12 +93,12 @@ export function seedDistrict(state: OneRosterState, options: SeedOptions): void 
 			grades: teacher ? [] : ['10'],
 		});
 		if (!teacher) {
-			state.insert('demographics', { ...base(id), birthDate: `20${String(8 + random.int(0, 3)).padStart(2, '0')}-0${random.int(1, 9)}-1${random.int(0, 9)}`, sex: random.pick(['male', 'female']) });
+			state.append('demographics', { ...base(id), birthDate: `20${String(8 + random.int(0, 3)).padStart(2, '0')}-0${random.int(1, 9)}-1${random.int(0, 9)}`, sex: random.pick(['male', 'female']) });
 		}
 		const classes = classesBySchool.get(schoolId)!;
 		// Two classes per user: few enough for 50,000 users, enough for every nested list.
 		for (const klass of [classes[u % classes.length], classes[(u + 7) % classes.length]]) {
-			state.insert('enrollments', {
+			state.append('enrollments', {
 				...base(uuid(random)),
 				user: ref('user', 'users', id),
 				class: ref('class', 'classes', String(klass.sourcedId)),
@@ -109,4 +109,5 @@ export function seedDistrict(state: OneRosterState, options: SeedOptions): void 
 			});
 		}
 	}
+	state.sortAll();
 }

@@ -56,6 +56,21 @@ export class OneRosterState {
 		this.version++;
 	}
 
+	/** Seeding: appends without keeping the order (random UUIDs would make each insert O(n)); call `sortAll` after. */
+	append(collection: Collection, record: Json): void {
+		this.all(collection).push(record);
+		this.byId.get(collection)!.set(String(record.sourcedId), record);
+	}
+
+	sortAll(): void {
+		for (const [collection, list] of this.data) {
+			const keyed = list.map((record) => [String(record.sourcedId), record] as const);
+			keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+			this.data.set(collection, keyed.map(([, record]) => record));
+		}
+		this.version++;
+	}
+
 	/** Removes a record outright (as if purged between two page requests). */
 	remove(collection: Collection, sourcedId: string): boolean {
 		const record = this.get(collection, sourcedId);
