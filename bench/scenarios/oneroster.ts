@@ -13,7 +13,8 @@ import { ensureHarnessSeesPackage } from './evalytics';
 
 const USERS = 50_000;
 const CAP = 100;
-const CONCURRENCY = 4;
+/** Pages in flight for our node (Options → Parallel Requests; its default is 4) and for the raw loop alike. */
+const CONCURRENCY = 8;
 const TOKEN = 'bench-static-token-0f3c';
 const NODE = 'OneRoster';
 const HTTP = 'HTTP Request';
