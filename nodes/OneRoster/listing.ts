@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { QueryValue } from '../shared/http';
-import { paginateOffsetParallel } from '../shared/paginate';
+import { paginateOffsetParallel } from '../shared/paginateParallel';
 import type { OneRosterService } from './actions/endpoints';
 import type { OneRosterClient } from './transport';
 

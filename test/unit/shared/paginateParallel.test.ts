@@ -1,4 +1,5 @@
-import { collect, paginateOffsetParallel, PaginationError, type OffsetPage } from '../../../nodes/shared/paginate';
+import { collect, PaginationError, type OffsetPage } from '../../../nodes/shared/paginate';
+import { paginateOffsetParallel } from '../../../nodes/shared/paginateParallel';
 
 interface Row {
 	id: string;
