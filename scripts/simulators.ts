@@ -4,7 +4,8 @@
  */
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
 import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
-import { DEFAULT_CLIENT_ID, DEFAULT_KEY_ID, demoKeys, startEduixSimulator } from '../test/simulators/eduix';
+import { DEFAULT_CLIENT_ID as EDUIX_CLIENT_ID, DEFAULT_KEY_ID, demoKeys, startEduixSimulator } from '../test/simulators/eduix';
+import { DEFAULT_CLIENT_ID as ONEROSTER_CLIENT_ID, DEFAULT_CLIENT_SECRET, startOneRosterSimulator } from '../test/simulators/oneroster';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -33,6 +34,7 @@ export interface SimulatorEntry {
 
 const EVALYTICS_DEMO_USERS = 20_000;
 const SMARTSCHOOL_DEMO_ACCOUNTS = 5_000;
+const ONEROSTER_DEMO_USERS = 50_000;
 const EDUIX_DEMO_EMPLOYEES_PER_SCHOOL = 40;
 
 export const SIMULATORS: SimulatorEntry[] = [
@@ -88,6 +90,40 @@ export const SIMULATORS: SimulatorEntry[] = [
 		},
 	},
 	{
+		id: 'oneroster',
+		title: 'OneRoster',
+		port: 5803,
+		async start(port) {
+			const simulator = await startOneRosterSimulator({ port, users: ONEROSTER_DEMO_USERS });
+			return {
+				title: 'OneRoster',
+				url: simulator.url,
+				notes: [
+					`client ${ONEROSTER_CLIENT_ID} / ${DEFAULT_CLIENT_SECRET}, token URL ${simulator.tokenUrl}, ` +
+						`${ONEROSTER_DEMO_USERS.toLocaleString('en')} demo users in a district of schools (vendor user writes on)`,
+				],
+				// The id and name the example workflows reference (examples/README.md).
+				credentials: [
+					{
+						id: 'oneRosterDemo',
+						name: 'OneRoster (demo simulator)',
+						type: 'oneRosterApi',
+						data: {
+							baseUrl: simulator.url,
+							authentication: 'oAuth2',
+							tokenUrl: simulator.tokenUrl,
+							clientId: ONEROSTER_CLIENT_ID,
+							clientSecret: DEFAULT_CLIENT_SECRET,
+							clientAuthentication: 'basic',
+							allowUserWrites: true,
+						},
+					},
+				],
+				close: () => simulator.close(),
+			};
+		},
+	},
+	{
 		id: 'eduix',
 		title: 'Edu-iX (Edu-V Employees)',
 		port: 5804,
@@ -97,7 +133,7 @@ export const SIMULATORS: SimulatorEntry[] = [
 				title: 'Edu-iX (Edu-V Employees)',
 				url: simulator.baseUrl,
 				notes: [
-					`token URL ${simulator.tokenUrl}, client ${DEFAULT_CLIENT_ID} (kid ${DEFAULT_KEY_ID}, test-only key test/simulators/eduix/fixtures/client.key), ` +
+					`token URL ${simulator.tokenUrl}, client ${EDUIX_CLIENT_ID} (kid ${DEFAULT_KEY_ID}, test-only key test/simulators/eduix/fixtures/client.key), ` +
 						'schools 100B490 (PO), 112C007 (VO), 130D021 (no consent)',
 				],
 				// The id and name the example workflows reference (examples/README.md).
@@ -110,7 +146,7 @@ export const SIMULATORS: SimulatorEntry[] = [
 							baseUrl: simulator.baseUrl,
 							authentication: 'privateKeyJwt',
 							tokenUrl: simulator.tokenUrl,
-							clientId: DEFAULT_CLIENT_ID,
+							clientId: EDUIX_CLIENT_ID,
 							privateKey: demoKeys().privateKey,
 							kid: DEFAULT_KEY_ID,
 							algorithm: 'RS256',

@@ -34,8 +34,8 @@ export class PaginationError extends Error {
 	}
 }
 
-const DEFAULT_MAX_REWALKS = 3;
-const DEFAULT_MAX_REQUESTS = 100_000;
+export const DEFAULT_MAX_REWALKS = 3;
+export const DEFAULT_MAX_REQUESTS = 100_000;
 
 /**
  * Walks an offset/limit list without dropping or repeating a record while others are inserted or deleted.
@@ -298,21 +298,21 @@ export async function collect<T>(source: AsyncIterable<T>, options: { returnAll:
 	return results;
 }
 
-function recordsOf<T>(page: { records: T[] }): T[] {
+export function recordsOf<T>(page: { records: T[] }): T[] {
 	if (!page || !Array.isArray(page.records)) {
 		throw new PaginationError('A page of results had no list of records; the server answered in an unexpected shape');
 	}
 	return page.records;
 }
 
-function countRequest(made: number, maxRequests: number): number {
+export function countRequest(made: number, maxRequests: number): number {
 	if (made >= maxRequests) {
 		throw new PaginationError(`Stopped after ${maxRequests} page requests without reaching the end of the list`);
 	}
 	return made + 1;
 }
 
-function checkCount(value: number | undefined, name: string, min: number): number {
+export function checkCount(value: number | undefined, name: string, min: number): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
 		throw new RangeError(`${name} must be a whole number of at least ${min}, got ${String(value)}`);
 	}

@@ -1,0 +1,42 @@
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { SecretSet } from '../../shared/errors';
+import { getAccessToken } from '../../shared/oauth2';
+import { OneRosterClient, readCredentials } from '../transport';
+
+const TEST_NODE: INode = { name: 'OneRoster', type: 'n8n-nodes-edu.oneRoster', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} };
+
+function describe(error: unknown, secrets: SecretSet): string {
+	const { message, description } = error as { message?: string; description?: string };
+	return secrets.redact([message, description].filter(Boolean).join(' — ') || String(error));
+}
+
+/** The Test button: (1) fetch a token, (2) read one org; the message names the step that failed. */
+export async function oneRosterApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const secrets = new SecretSet();
+	let client: OneRosterClient;
+	try {
+		const credentials = readCredentials(TEST_NODE, credential.data ?? {});
+		client = new OneRosterClient(TEST_NODE, credentials);
+		const { auth } = credentials;
+		if (auth.kind === 'oAuth2') {
+			secrets.add(auth.clientSecret);
+			try {
+				await getAccessToken(
+					{ tokenUrl: auth.tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret, scopes: auth.scopes, clientAuth: auth.clientAuth, secrets },
+					{ forceRefresh: true, httpOptions: { secrets, retry: { maxAttempts: 2 } } },
+				);
+			} catch (error) {
+				return { status: 'Error', message: `Step 1 of 2, getting a token from ${auth.tokenUrl}, failed: ${describe(error, secrets)}. Check the Client ID, Client Secret, Scopes and Client Authentication.` };
+			}
+		}
+	} catch (error) {
+		return { status: 'Error', message: describe(error, secrets) };
+	}
+	try {
+		await client.request({ method: 'GET', path: '/orgs', query: { limit: 1 }, idempotent: true });
+	} catch (error) {
+		return { status: 'Error', message: `Step 2 of 2, reading one org from ${client.serviceUrl()}/orgs, failed: ${describe(error, client.secrets)}` };
+	}
+	return { status: 'OK', message: 'Connection successful: token obtained and one org read' };
+}

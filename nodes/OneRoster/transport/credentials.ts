@@ -1,0 +1,117 @@
+/** The OneRoster credential read once per execution, checked, with service base URLs resolved. */
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ClientAuthMethod } from '../../shared/oauth2';
+import type { OneRosterService } from '../actions/endpoints';
+
+export type OneRosterAuth =
+	| { kind: 'oAuth2'; tokenUrl: string; clientId: string; clientSecret: string; scopes: string[]; clientAuth: ClientAuthMethod }
+	| { kind: 'bearerToken'; accessToken: string };
+
+export interface OneRosterCredentials {
+	version: '1.2';
+	auth: OneRosterAuth;
+	/** Base URL per service, without a trailing slash. */
+	services: Record<OneRosterService, string>;
+	extraHeaders: Record<string, string>;
+	allowUserWrites: boolean;
+}
+
+const SERVICE_PATHS: Record<OneRosterService, string> = {
+	rostering: '/ims/oneroster/rostering/v1p2',
+	gradebook: '/ims/oneroster/gradebook/v1p2',
+	resources: '/ims/oneroster/resources/v1p2',
+};
+
+const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+function checkUrl(node: INode, field: string, value: string): string {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new NodeOperationError(node, `The credential's ${field} "${value}" is not a valid URL`, {
+			description: 'Use a full address such as https://sis.example.org',
+		});
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new NodeOperationError(node, `The credential's ${field} must start with https://`, { description: `Got "${value}"` });
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function fail(node: INode, message: string, description: string): never {
+	throw new NodeOperationError(node, message, { description });
+}
+
+function readExtraHeaders(node: INode, raw: unknown): Record<string, string> {
+	const source = str(raw);
+	if (!source) return {};
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(source);
+	} catch {
+		// The text may hold a secret: never quote it.
+		return fail(node, 'The credential\'s Extra Headers are not valid JSON', 'Write a JSON object, e.g. {"x-vendor-authorization": "key:secret"}');
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		return fail(node, 'The credential\'s Extra Headers must be a JSON object', 'e.g. {"x-vendor-authorization": "key:secret"}');
+	}
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+		if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
+			fail(node, `The credential's Extra Headers contain an invalid header name "${name}"`, 'Header names are letters, digits and - only');
+		}
+		if (/^(authorization|host|content-length)$/i.test(name)) {
+			fail(node, `The credential's Extra Headers may not set "${name}"`, 'The node sets it itself');
+		}
+		headers[name.toLowerCase()] = String(value);
+	}
+	return headers;
+}
+
+export function readCredentials(node: INode, data: ICredentialDataDecryptedObject): OneRosterCredentials {
+	const baseUrl = str(data.baseUrl);
+	const overrides: Record<OneRosterService, string> = {
+		rostering: str(data.rosteringUrl),
+		gradebook: str(data.gradebookUrl),
+		resources: str(data.resourcesUrl),
+	};
+	if (!baseUrl && !overrides.rostering) {
+		fail(node, 'The OneRoster credential has no Base URL', 'Enter the address up to /ims/oneroster, e.g. https://sis.example.org');
+	}
+	const root = baseUrl ? checkUrl(node, 'Base URL', baseUrl) : '';
+	const services = {} as Record<OneRosterService, string>;
+	for (const service of Object.keys(SERVICE_PATHS) as OneRosterService[]) {
+		const override = overrides[service];
+		services[service] = override ? checkUrl(node, `${service} URL override`, override) : root ? `${root}${SERVICE_PATHS[service]}` : '';
+	}
+	let auth: OneRosterAuth;
+	if (data.authentication === 'bearerToken') {
+		const accessToken = str(data.accessToken);
+		if (!accessToken) fail(node, 'The OneRoster credential has no access token', 'Paste the token the provider issued, or choose OAuth 2.0');
+		auth = { kind: 'bearerToken', accessToken };
+	} else {
+		const tokenUrl = str(data.tokenUrl);
+		const clientId = str(data.clientId);
+		const clientSecret = str(data.clientSecret);
+		if (!tokenUrl) fail(node, 'The OneRoster credential has no Token URL', 'Enter the provider\'s OAuth 2.0 token address');
+		if (!clientId || !clientSecret) fail(node, 'The OneRoster credential needs a Client ID and Client Secret', 'Both come from the provider\'s OneRoster setup');
+		auth = {
+			kind: 'oAuth2',
+			tokenUrl: checkUrl(node, 'Token URL', tokenUrl),
+			clientId,
+			clientSecret,
+			scopes: str(data.scopes).split(/\s+/).filter(Boolean),
+			clientAuth: data.clientAuthentication === 'body' ? 'body' : 'basic',
+		};
+	}
+	return {
+		version: '1.2',
+		auth,
+		services,
+		extraHeaders: readExtraHeaders(node, data.extraHeaders),
+		allowUserWrites: data.allowUserWrites === true,
+	};
+}

@@ -1,0 +1,128 @@
+/**
+ * The only OneRoster code that talks to the wire: service base URL, OAuth 2 token (cached, refreshed once on 401)
+ * or static bearer, extra headers, envelope-free JSON, and error mapping to NodeApiError with codeMinor meanings.
+ */
+import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } from 'n8n-workflow';
+
+import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
+import { createHttpClient, type HttpMethod, type QueryValue } from '../../shared/http';
+import { withAccessToken, type ClientCredentialsConfig } from '../../shared/oauth2';
+import type { OneRosterService } from '../actions/endpoints';
+import { readCredentials, type OneRosterCredentials } from './credentials';
+import { describeFailure, mapOneRosterError } from './errors';
+
+export { readCredentials, type OneRosterCredentials } from './credentials';
+
+export const ONEROSTER_CREDENTIAL = 'oneRosterApi';
+
+export type OneRosterContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface OneRosterRequest {
+	method: HttpMethod;
+	service?: OneRosterService;
+	/** Already filled and percent-encoded, starting with '/'. */
+	path: string;
+	query?: Record<string, QueryValue>;
+	body?: unknown;
+	idempotent: boolean;
+	itemIndex?: number;
+	/** Write of a vendor extension: a 404/405 then says the provider may not support it. */
+	write?: boolean;
+	/** Cancels this request only (e.g. a page asked ahead that is no longer needed). */
+	signal?: AbortSignal;
+}
+
+export interface OneRosterResponse<T> {
+	status: number;
+	data: T;
+	headers: Record<string, string>;
+}
+
+/** Fills `{name}` placeholders, each value percent-encoded so an ID can never change the path. */
+export function fillPath(path: string, values: Record<string, string>): string {
+	return path.replace(/\{([A-Za-z]+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
+export class OneRosterClient {
+	readonly secrets = new SecretSet();
+
+	private readonly http;
+
+	private readonly oauth?: ClientCredentialsConfig;
+
+	constructor(
+		private readonly node: INode,
+		readonly credentials: OneRosterCredentials,
+		private readonly signal?: AbortSignal,
+		private readonly logger?: { debug(message: string, meta?: object): void },
+	) {
+		const { auth } = credentials;
+		this.secrets.add(...Object.values(credentials.extraHeaders));
+		if (auth.kind === 'bearerToken') this.secrets.add(auth.accessToken);
+		else {
+			this.secrets.add(auth.clientSecret);
+			this.oauth = {
+				tokenUrl: auth.tokenUrl,
+				clientId: auth.clientId,
+				clientSecret: auth.clientSecret,
+				scopes: auth.scopes,
+				clientAuth: auth.clientAuth,
+				secrets: this.secrets,
+			};
+		}
+		this.http = createHttpClient({ secrets: this.secrets, logger, hooks: { mapError: mapOneRosterError } });
+	}
+
+	serviceUrl(service: OneRosterService = 'rostering'): string {
+		return this.credentials.services[service];
+	}
+
+	async request<T>(request: OneRosterRequest): Promise<OneRosterResponse<T>> {
+		const signals = [this.signal, request.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+		const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+		try {
+			const send = async (authorization: string) => {
+				const response = await this.http.request<T>({
+					method: request.method,
+					url: `${this.serviceUrl(request.service)}${request.path}`,
+					query: request.query,
+					arrayFormat: 'comma',
+					headers: { ...this.credentials.extraHeaders, authorization },
+					json: request.body,
+					idempotent: request.idempotent,
+					signal,
+				});
+				return { status: response.status, data: response.data, headers: response.headers };
+			};
+			const { auth } = this.credentials;
+			if (auth.kind === 'bearerToken') return await send(`Bearer ${auth.accessToken}`);
+			return await withAccessToken(this.oauth!, send, {
+				signal,
+				httpOptions: { secrets: this.secrets, logger: this.logger },
+			});
+		} catch (error) {
+			throw this.toNodeError(error, request);
+		}
+	}
+
+	private toNodeError(error: unknown, request: OneRosterRequest) {
+		if (!(error instanceof TransportError)) return toNodeError(this.node, redactError(error, this.secrets), request.itemIndex);
+		const tokenStep = this.oauth !== undefined && error.kind === 'http' && error.url.startsWith(this.oauth.tokenUrl);
+		return toNodeApiError(this.node, error, {
+			secrets: this.secrets,
+			itemIndex: request.itemIndex,
+			platform: 'OneRoster',
+			message: tokenStep ? `The OneRoster token URL refused the client credentials (HTTP ${error.status ?? error.kind})` : undefined,
+			description: tokenStep
+				? `Check the Client ID, Client Secret, Scopes and Client Authentication (Basic or body) in the credential${error.platformCode ? ` (token error ${error.platformCode})` : ''}.`
+				: describeFailure(error, { write: request.write === true }),
+		});
+	}
+}
+
+export async function createOneRosterClient(context: OneRosterContext): Promise<OneRosterClient> {
+	const data = await context.getCredentials(ONEROSTER_CREDENTIAL);
+	const node = context.getNode();
+	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	return new OneRosterClient(node, readCredentials(node, data), signal, context.logger);
+}

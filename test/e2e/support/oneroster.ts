@@ -1,0 +1,34 @@
+/** The OneRoster platform of the e2e suite: a small seeded district and workflows oneroster-*.json. */
+import { DEFAULT_CLIENT_ID, startOneRosterSimulator, type OneRosterSimulator } from '../../simulators/oneroster';
+import { setUpSuite, type E2eSuite, type PlatformFixture } from './suite';
+
+/** Distinctive, so a test can prove it never shows up in n8n's output. */
+export const CLIENT_SECRET = 'e2e-oneroster-client-secret-2c7d';
+
+export type OneRosterSuite = E2eSuite<OneRosterSimulator>;
+
+export const ONEROSTER: PlatformFixture<OneRosterSimulator> = {
+	workflowPrefix: 'oneroster-',
+	// A small silent page cap, so the e2e walk needs several pages like a real district would.
+	start: () => startOneRosterSimulator({ users: 80, seed: 5, readings: { pageCap: 4 }, clients: { [DEFAULT_CLIENT_ID]: { secret: CLIENT_SECRET } } }),
+	credentials: (sim) => [
+		{
+			id: 'e2eOneRoster',
+			name: 'OneRoster (e2e simulator)',
+			type: 'oneRosterApi',
+			data: {
+				baseUrl: sim.url,
+				authentication: 'oAuth2',
+				tokenUrl: sim.tokenUrl,
+				clientId: DEFAULT_CLIENT_ID,
+				clientSecret: CLIENT_SECRET,
+				clientAuthentication: 'basic',
+				allowUserWrites: true,
+			},
+		},
+	],
+};
+
+export async function setUpOneRosterSuite(): Promise<OneRosterSuite> {
+	return await setUpSuite(ONEROSTER);
+}

@@ -1,0 +1,87 @@
+/**
+ * A stateful OneRoster 1.2 rostering provider on 127.0.0.1, for node tests, the real-n8n e2e suite, `npm start`
+ * and the bench: every rostering endpoint, vendor user writes, an OAuth 2 token endpoint, the standard's filter,
+ * sort, fields and paging, and switches (`readings`) for what providers do differently (see types.ts).
+ */
+import { FaultInjector } from '../common/faults';
+import { startSimServer, type RecordedRequest } from '../common/server';
+import { TokenStore, type OneRosterClientConfig } from './auth';
+import { faultErrorBody } from './errors';
+import { createOneRosterHandler, ROSTERING_BASE, TOKEN_PATH } from './routes';
+import { seedDistrict } from './seed';
+import { OneRosterState } from './state';
+import type { OneRosterReadings } from './types';
+
+export { OneRosterState } from './state';
+export { DEFAULT_READINGS, HREF_ROOT, KNOWN_FIELDS, ref } from './types';
+export type * from './types';
+export { DEMOGRAPHICS_SCOPE, type OneRosterClientConfig } from './auth';
+export { DISTRICT_ID } from './seed';
+export { ROSTERING_BASE, TOKEN_PATH } from './routes';
+export { statusInfo } from './errors';
+export type { RecordedRequest } from '../common/server';
+
+export const DEFAULT_CLIENT_ID = 'demo-client';
+export const DEFAULT_CLIENT_SECRET = 'demo-client-secret';
+
+export interface OneRosterSimulatorOptions {
+	port?: number;
+	/** Users in the demo district; default 60 (tests), 50,000 for `npm start` and the bench. */
+	users?: number;
+	schools?: number;
+	seed?: number;
+	clients?: Record<string, OneRosterClientConfig>;
+	/** Tokens accepted as they are (the credential's static bearer mode). */
+	staticTokens?: string[];
+	readings?: Partial<OneRosterReadings>;
+	latencyMs?: number;
+	maxRecordedRequests?: number;
+}
+
+export interface OneRosterSimulator {
+	/** http://127.0.0.1:PORT — the credential's Base URL. */
+	url: string;
+	tokenUrl: string;
+	rosteringUrl: string;
+	state: OneRosterState;
+	tokens: TokenStore;
+	faults: FaultInjector;
+	requests: RecordedRequest[];
+	count(method: string, path: string | RegExp): number;
+	clearRequests(): void;
+	onRequest(listener: (request: RecordedRequest) => void): () => void;
+	setReadings(readings: Partial<OneRosterReadings>): void;
+	setLatency(ms: number): void;
+	close(): Promise<void>;
+}
+
+export async function startOneRosterSimulator(options: OneRosterSimulatorOptions = {}): Promise<OneRosterSimulator> {
+	const state = new OneRosterState(options.readings);
+	seedDistrict(state, { users: options.users ?? 60, schools: options.schools, seed: options.seed ?? 42 });
+	const tokens = new TokenStore(state, options.clients ?? { [DEFAULT_CLIENT_ID]: { secret: DEFAULT_CLIENT_SECRET } }, new Set(options.staticTokens ?? []));
+	const faults = new FaultInjector(faultErrorBody);
+	const server = await startSimServer({
+		handler: createOneRosterHandler(state, tokens),
+		port: options.port,
+		faults,
+		latencyMs: options.latencyMs,
+		maxRecordedRequests: options.maxRecordedRequests,
+	});
+	return {
+		url: server.url,
+		tokenUrl: `${server.url}${TOKEN_PATH}`,
+		rosteringUrl: `${server.url}${ROSTERING_BASE}`,
+		state,
+		tokens,
+		faults,
+		requests: server.requests,
+		count: (method, path) => server.count(method, path),
+		clearRequests: () => server.clearRequests(),
+		onRequest: (listener) => server.onRequest(listener),
+		setReadings: (readings) => state.setReadings(readings),
+		setLatency: (ms) => {
+			server.latencyMs = ms;
+		},
+		close: () => server.close(),
+	};
+}

@@ -1,0 +1,71 @@
+/** Records as OneRoster 1.2 defines them (JSON objects), and the simulator's switches. */
+export type Json = Record<string, unknown>;
+
+export interface GuidRef {
+	href: string;
+	sourcedId: string;
+	type: string;
+}
+
+export type Collection = 'orgs' | 'academicSessions' | 'courses' | 'classes' | 'users' | 'enrollments' | 'demographics';
+
+export interface OneRosterReadings {
+	/** Send X-Total-Count on collections. */
+	totalCountHeader: boolean;
+	/** Send a Link header (next/last) on collections. */
+	linkHeader: boolean;
+	/** Largest page served whatever `limit` asks, without saying so (Ed-Fi: 500); undefined = no cap. */
+	pageCap?: number;
+	/** Unknown `fields`: 400 invalid_selection_field (the 1.2 files) or 200 with every field (1.1 practice). */
+	unknownFields: 'error' | 'ignore';
+	/** Predicates allowed in one filter (2 in the standard; Ed-Fi allows 20). */
+	maxPredicates: number;
+	/** Vendor user writes (POST/PUT/DELETE /users, GET /users/{id}/demographics); 405 when off. */
+	userWrites: boolean;
+	/** What a create answers: `sourcedIdPairs` (current TimeBack docs) or the created `{user}` (May-2025 file). */
+	createAnswer: 'sourcedIdPairs' | 'user';
+	/** What an update answers: 200 `{user}` (TimeBack) or 201 empty (the gradebook PUT convention). */
+	updateAnswer: 'user' | 'empty';
+	/** Client authentication accepted at the token endpoint. */
+	clientAuth: 'basic' | 'body' | 'both';
+	/** `token_type` as the token endpoint writes it. */
+	tokenType: 'Bearer' | 'bearer';
+	/** Lifetime of issued tokens in seconds. */
+	tokenLifetimeSeconds: number;
+}
+
+export const DEFAULT_READINGS: OneRosterReadings = {
+	totalCountHeader: true,
+	linkHeader: true,
+	pageCap: undefined,
+	unknownFields: 'error',
+	maxPredicates: 2,
+	userWrites: true,
+	createAnswer: 'sourcedIdPairs',
+	updateAnswer: 'user',
+	clientAuth: 'both',
+	tokenType: 'Bearer',
+	tokenLifetimeSeconds: 3600,
+};
+
+/** Top-level fields per collection, from the 1.2 models: anything else is an unknown filter or selection field. */
+export const KNOWN_FIELDS: Record<Collection, ReadonlySet<string>> = {
+	orgs: new Set('sourcedId status dateLastModified metadata name type identifier parent children'.split(' ')),
+	academicSessions: new Set('sourcedId status dateLastModified metadata title startDate endDate type parent children schoolYear'.split(' ')),
+	courses: new Set('sourcedId status dateLastModified metadata title schoolYear courseCode grades subjects org subjectCodes resources'.split(' ')),
+	classes: new Set('sourcedId status dateLastModified metadata title classCode classType location grades subjects course school terms subjectCodes periods resources'.split(' ')),
+	users: new Set(
+		'sourcedId status dateLastModified metadata userMasterIdentifier username userIds enabledUser givenName familyName middleName preferredFirstName preferredMiddleName preferredLastName pronouns roles userProfiles primaryOrg identifier email sms phone agents grades password resources'.split(' '),
+	),
+	enrollments: new Set('sourcedId status dateLastModified metadata user class school role primary beginDate endDate'.split(' ')),
+	demographics: new Set(
+		'sourcedId status dateLastModified metadata birthDate sex americanIndianOrAlaskaNative asian blackOrAfricanAmerican nativeHawaiianOrOtherPacificIslander white demographicRaceTwoOrMoreRaces hispanicOrLatinoEthnicity countryOfBirthCode stateOfBirthAbbreviation cityOfBirth publicSchoolResidenceStatus'.split(' '),
+	),
+};
+
+/** hrefs must be absolute URIs; the simulator uses one fixed host whatever port it listens on. */
+export const HREF_ROOT = 'https://sis.example.org/ims/oneroster/rostering/v1p2';
+
+export function ref(type: string, collection: string, sourcedId: string): GuidRef {
+	return { href: `${HREF_ROOT}/${collection}/${sourcedId}`, sourcedId, type };
+}
