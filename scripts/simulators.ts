@@ -5,7 +5,7 @@
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
 import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
 import { DEFAULT_CLIENT_ID as EDUIX_CLIENT_ID, DEFAULT_KEY_ID, demoKeys, startEduixSimulator } from '../test/simulators/eduix';
-import { DEFAULT_CLIENT_ID as ONEROSTER_CLIENT_ID, DEFAULT_CLIENT_SECRET, startOneRosterSimulator } from '../test/simulators/oneroster';
+import { DEFAULT_CLIENT_ID as ONEROSTER_CLIENT_ID, DEFAULT_CLIENT_SECRET, startOneRosterSimulator, type OneRosterState } from '../test/simulators/oneroster';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -35,6 +35,9 @@ export interface SimulatorEntry {
 const EVALYTICS_DEMO_USERS = 20_000;
 const SMARTSCHOOL_DEMO_ACCOUNTS = 5_000;
 const ONEROSTER_DEMO_USERS = 50_000;
+/** The school examples/oneroster-to-smartschool-nightly-students.json reads, and how many of its students changed "today". */
+const ONEROSTER_EXAMPLE_SCHOOL = 'school-0001';
+const ONEROSTER_CHANGED_TODAY = 12;
 const EDUIX_DEMO_EMPLOYEES_PER_SCHOOL = 40;
 
 export const SIMULATORS: SimulatorEntry[] = [
@@ -95,12 +98,14 @@ export const SIMULATORS: SimulatorEntry[] = [
 		port: 5803,
 		async start(port) {
 			const simulator = await startOneRosterSimulator({ port, users: ONEROSTER_DEMO_USERS });
+			const changedToday = markRecentStudentChanges(simulator.state, ONEROSTER_EXAMPLE_SCHOOL, ONEROSTER_CHANGED_TODAY);
 			return {
 				title: 'OneRoster',
 				url: simulator.url,
 				notes: [
 					`client ${ONEROSTER_CLIENT_ID} / ${DEFAULT_CLIENT_SECRET}, token URL ${simulator.tokenUrl}, ` +
-						`${ONEROSTER_DEMO_USERS.toLocaleString('en')} demo users in a district of schools (vendor user writes on)`,
+						`${ONEROSTER_DEMO_USERS.toLocaleString('en')} demo users in a district of schools (vendor user writes on); ` +
+						`${changedToday} students of ${ONEROSTER_EXAMPLE_SCHOOL} changed today, for the nightly example`,
 				],
 				// The id and name the example workflows reference (examples/README.md).
 				credentials: [
@@ -158,6 +163,25 @@ export const SIMULATORS: SimulatorEntry[] = [
 		},
 	},
 ];
+
+/**
+ * The seeded district is stamped in the past (tests need fixed data), so the nightly example's "changed in the last
+ * day" filter would find nothing in the demo: a few students of its school get today's dateLastModified, as a SIS
+ * shows after a day of edits.
+ */
+function markRecentStudentChanges(state: OneRosterState, schoolId: string, count: number): number {
+	const students = state
+		.all('users')
+		.filter((user) => Array.isArray(user.roles) && user.roles.some((role) => isStudentRoleAt(role, schoolId)))
+		.slice(0, count);
+	for (const student of students) state.touch('users', String(student.sourcedId));
+	return students.length;
+}
+
+function isStudentRoleAt(role: unknown, schoolId: string): boolean {
+	const { role: name, org } = role as { role?: unknown; org?: { sourcedId?: unknown } };
+	return name === 'student' && org?.sourcedId === schoolId;
+}
 
 /** Starts every simulator; a taken port falls back to a free one. Already started ones are closed on failure. */
 export async function startSimulators(log: (line: string) => void): Promise<RunningSimulator[]> {
