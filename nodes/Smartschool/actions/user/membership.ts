@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseDate, requireString } from '../../../shared/validate';
+import { requireString } from '../../../shared/validate';
 import type { SmartschoolClient } from '../../transport';
 import { groupLocator, userLocator } from '../common.descriptions';
+import { officialDateOptions, readOfficialDate } from './helpers';
 import { identifyByField, readUserRef, resolveUserIdentifier } from './identify';
 
 /** Add to Group and Remove from Group: the same parts (user, class code, optional official date), another method. */
@@ -19,23 +20,7 @@ export function membershipDescription(spec: MembershipSpec): INodeProperties[] {
 		userLocator,
 		identifyByField,
 		{ ...groupLocator, required: true, description: spec.groupDescription },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Official Date',
-					name: 'officialDate',
-					type: 'string',
-					default: '',
-					placeholder: 'YYYY-MM-DD',
-					description: spec.dateDescription,
-				},
-			],
-		},
+		officialDateOptions(spec.dateDescription),
 	]);
 }
 
@@ -51,11 +36,7 @@ export async function runMembership(
 		field: 'Group or Class',
 		itemIndex,
 	});
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const officialDate =
-		options.officialDate === undefined || options.officialDate === ''
-			? undefined
-			: parseDate(options.officialDate, { node, field: 'Official Date', itemIndex, output: 'iso-date' });
+	const officialDate = readOfficialDate(context, itemIndex);
 	const userIdentifier = await resolveUserIdentifier(context, client, readUserRef(context, itemIndex), itemIndex);
 	// Without a date the part is left out, as the seed library does: Smartschool then registers the movement as
 	// one to confirm by hand.
