@@ -12,7 +12,7 @@ import {
 	type OffsetPage,
 	type OffsetPaginationOptions,
 } from './paginate';
-import { sleep } from './retry';
+import { DEFAULT_RETRY_POLICY, sleep } from './retry';
 
 export interface ParallelOffsetOptions<T> extends OffsetPaginationOptions<T> {
 	/** Most page requests in flight at once; default 4. 1 behaves like `paginateOffset`. */
@@ -54,7 +54,9 @@ class Throttle {
 	}
 
 	pushBack(epoch: number, retryAfterMs: number | undefined): void {
-		if (retryAfterMs !== undefined && retryAfterMs > 0) this.resumeAt = Math.max(this.resumeAt, Date.now() + retryAfterMs);
+		// Capped at the retry contract's total wait: a longer ask fails that request anyway, and the walk with it.
+		const hold = Math.min(retryAfterMs ?? 0, DEFAULT_RETRY_POLICY.maxTotalWaitMs);
+		if (hold > 0) this.resumeAt = Math.max(this.resumeAt, Date.now() + hold);
 		if (epoch !== this.generation) return;
 		this.generation++;
 		this.ceiling = Math.max(1, Math.floor(this.ceiling / 2));
