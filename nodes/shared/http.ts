@@ -30,6 +30,8 @@ export interface HttpRequest {
 	retry?: Partial<RetryPolicy>;
 	/** Larger answers fail as 'decode' instead of filling memory. Default 64 MiB. */
 	maxResponseBytes?: number;
+	/** Told when the server pushes back (429, or 503 with Retry-After), before any retry: lets a pager slow down. */
+	onThrottled?(retryAfterMs: number | undefined): void;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -282,6 +284,7 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 		error.attempts = attempt;
 		if (hooks.mapError) error = hooks.mapError(error, attemptRequest);
 		scrubTransportError(error, secrets);
+		if (request.onThrottled && isPushBack(error)) request.onThrottled(error.retryAfterMs);
 		const decision = planRetry(error, { idempotent: request.idempotent, attempt, waitedMs, policy });
 		log(`HTTP ${error.method} ${error.url} failed: ${error.message}`, {
 			attempt,
@@ -312,6 +315,11 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 		}
 		waitedMs += decision.delayMs;
 	}
+}
+
+/** The server saying "too much, slow down" rather than "broken". */
+export function isPushBack(error: TransportError): boolean {
+	return error.kind === 'http' && (error.status === 429 || (error.status === 503 && error.retryAfterMs !== undefined));
 }
 
 /** Fields a platform hook may have filled from a body pass through the secret set once more. */

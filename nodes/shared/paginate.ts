@@ -298,6 +298,20 @@ export async function collect<T>(source: AsyncIterable<T>, options: { returnAll:
 	return results;
 }
 
+/** `collect` over a source yielding pages (arrays) of records: one await per page. */
+export async function collectPages<T>(source: AsyncIterable<T[]>, options: { returnAll: boolean; limit?: number }): Promise<T[]> {
+	const limit = options.returnAll ? Infinity : checkCount(options.limit, 'limit', 0);
+	const results: T[] = [];
+	if (limit === 0) return results;
+	for await (const records of source) {
+		for (const record of records) {
+			results.push(record);
+			if (results.length >= limit) return results;
+		}
+	}
+	return results;
+}
+
 export function recordsOf<T>(page: { records: T[] }): T[] {
 	if (!page || !Array.isArray(page.records)) {
 		throw new PaginationError('A page of results had no list of records; the server answered in an unexpected shape');

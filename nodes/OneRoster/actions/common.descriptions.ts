@@ -75,9 +75,10 @@ export function listParameters(show: Record<string, string[]>, options: { search
 			displayName: 'Parallel Requests',
 			name: 'concurrency',
 			type: 'number',
-			default: 4,
+			default: 8,
 			typeOptions: { minValue: 1, maxValue: 16 },
-			description: 'Pages fetched at once with Return All; lower it if the provider rate-limits',
+			description:
+				'Most pages fetched at once with Return All. When the provider answers 429 (too many requests), the node halves the pages in flight, waits as long as Retry-After asks, and adds one back after each run of calm pages (never above this number).',
 		},
 		{
 			displayName: 'Raw Filter',

@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
 import type { QueryValue } from '../../shared/http';
-import { collect } from '../../shared/paginate';
+import { collectPages } from '../../shared/paginate';
 import { integerInRange, requireString } from '../../shared/validate';
-import { listRecords } from '../listing';
+import { listPages } from '../listing';
 import { fillPath, type OneRosterClient } from '../transport';
 import { pathParameters, type Endpoint } from './endpoints';
 import { combineFilters, type FilterCondition } from './filter';
@@ -74,8 +74,8 @@ export async function executeEndpoint(
 	if (search) query.search = search;
 	const pageSize = options.pageSize === undefined ? undefined : integerInRange(options.pageSize, { node, field: 'Page Size', itemIndex, min: 2 });
 	const concurrency = options.concurrency === undefined ? undefined : integerInRange(options.concurrency, { node, field: 'Parallel Requests', itemIndex, min: 1, max: 16 });
-	return await collect(
-		listRecords(client, { service: row.service, path, key: row.key!, query, maxRecords: limit, pageSize, concurrency, itemIndex }),
+	return await collectPages(
+		listPages(client, { service: row.service, path, key: row.key!, query, maxRecords: limit, pageSize, concurrency, itemIndex }),
 		{ returnAll, limit },
 	);
 }

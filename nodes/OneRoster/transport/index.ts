@@ -5,7 +5,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
-import { createHttpClient, type HttpMethod, type QueryValue } from '../../shared/http';
+import { createHttpClient, type HttpMethod, type HttpRequest, type QueryValue } from '../../shared/http';
 import { withAccessToken, type ClientCredentialsConfig } from '../../shared/oauth2';
 import type { OneRosterService } from '../actions/endpoints';
 import { readCredentials, type OneRosterCredentials } from './credentials';
@@ -30,6 +30,8 @@ export interface OneRosterRequest {
 	write?: boolean;
 	/** Cancels this request only (e.g. a page asked ahead that is no longer needed). */
 	signal?: AbortSignal;
+	/** See HttpRequest.onThrottled: the pager narrows its window on a 429. */
+	onThrottled?: HttpRequest['onThrottled'];
 }
 
 export interface OneRosterResponse<T> {
@@ -91,6 +93,7 @@ export class OneRosterClient {
 					json: request.body,
 					idempotent: request.idempotent,
 					signal,
+					onThrottled: request.onThrottled,
 				});
 				return { status: response.status, data: response.data, headers: response.headers };
 			};

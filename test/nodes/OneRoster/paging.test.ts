@@ -41,7 +41,8 @@ describe('OneRoster › paging', () => {
 		const requests = requestsTo(sim, 'GET', `${BASE}/users`);
 		// Never advancing by `limit` past a silent cap: each offset after the first starts at a record already read.
 		const served = Math.min(pageSize, readings.pageCap ?? Infinity);
-		expect(requests.length).toBeLessThanOrEqual(Math.ceil(USERS / (served - 1)) + 5);
+		// Without totals up to Parallel Requests − 1 pages asked ahead find the end (default 8 in flight).
+		expect(requests.length).toBeLessThanOrEqual(Math.ceil(USERS / (served - 1)) + 8);
 	});
 
 	it('a last page of exactly the page size ends with one more request returning only the overlap', async () => {
@@ -49,7 +50,9 @@ describe('OneRoster › paging', () => {
 		const count = sim.state.all('users').length;
 		const pageSize = count; // one full page, then one request that returns the overlap
 		expect(await allUsers({ pageSize, concurrency: 1 })).toEqual(expected());
-		expect(requestsTo(sim, 'GET', `${BASE}/users`).map((request) => `${request.query.offset[0]}/${request.query.limit[0]}`)).toEqual(['0/' + String(count), `${count - 1}/${count}`]);
+		// Only this walk's requests (limit = count): a page the previous test asked ahead and cancelled may reach the simulator late.
+		const ours = requestsTo(sim, 'GET', `${BASE}/users`).filter((request) => request.query.limit[0] === String(count));
+		expect(ours.map((request) => `${request.query.offset[0]}/${request.query.limit[0]}`)).toEqual(['0/' + String(count), `${count - 1}/${count}`]);
 	});
 
 	it('keeps every record when users are inserted between page requests', async () => {

@@ -9,6 +9,7 @@ import { TokenStore, type OneRosterClientConfig } from './auth';
 import { faultErrorBody } from './errors';
 import { createOneRosterHandler, ROSTERING_BASE, TOKEN_PATH } from './routes';
 import { seedDistrict } from './seed';
+import { withRateLimit, type RateLimit } from './rateLimit';
 import { OneRosterState } from './state';
 import type { OneRosterReadings } from './types';
 
@@ -20,6 +21,7 @@ export { DISTRICT_ID } from './seed';
 export { ROSTERING_BASE, TOKEN_PATH } from './routes';
 export { statusInfo } from './errors';
 export type { RecordedRequest } from '../common/server';
+export type { RateLimit } from './rateLimit';
 
 export const DEFAULT_CLIENT_ID = 'demo-client';
 export const DEFAULT_CLIENT_SECRET = 'demo-client-secret';
@@ -52,6 +54,10 @@ export interface OneRosterSimulator {
 	onRequest(listener: (request: RecordedRequest) => void): () => void;
 	setReadings(readings: Partial<OneRosterReadings>): void;
 	setLatency(ms: number): void;
+	/** A request-rate limit over every path (Ed-Fi style); undefined lifts it. */
+	setRateLimit(limit: RateLimit | undefined): void;
+	/** 429s the rate limit answered since it was last set. */
+	readonly throttled: number;
 	close(): Promise<void>;
 }
 
@@ -60,8 +66,9 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 	seedDistrict(state, { users: options.users ?? 60, schools: options.schools, seed: options.seed ?? 42 });
 	const tokens = new TokenStore(state, options.clients ?? { [DEFAULT_CLIENT_ID]: { secret: DEFAULT_CLIENT_SECRET } }, new Set(options.staticTokens ?? []));
 	const faults = new FaultInjector(faultErrorBody);
+	const limiter = withRateLimit(createOneRosterHandler(state, tokens));
 	const server = await startSimServer({
-		handler: createOneRosterHandler(state, tokens),
+		handler: limiter.handler,
 		port: options.port,
 		faults,
 		latencyMs: options.latencyMs,
@@ -81,6 +88,10 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 		setReadings: (readings) => state.setReadings(readings),
 		setLatency: (ms) => {
 			server.latencyMs = ms;
+		},
+		setRateLimit: (limit) => limiter.set(limit),
+		get throttled() {
+			return limiter.throttled;
 		},
 		close: () => server.close(),
 	};
