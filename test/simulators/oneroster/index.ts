@@ -7,7 +7,9 @@ import { FaultInjector } from '../common/faults';
 import { startSimServer, type RecordedRequest } from '../common/server';
 import { TokenStore, type OneRosterClientConfig } from './auth';
 import { faultErrorBody } from './errors';
-import { createOneRosterHandler, ROSTERING_BASE, TOKEN_PATH } from './routes';
+import { seedGradebook } from './gradebook';
+import { OAuth1Verifier, type OAuth1Consumer } from './oauth1';
+import { createOneRosterHandler, GRADEBOOK_BASE, RESOURCES_BASE, ROSTERING_BASE, TOKEN_PATH, V1P1_BASE } from './routes';
 import { seedDistrict } from './seed';
 import { OneRosterState } from './state';
 import type { OneRosterReadings } from './types';
@@ -17,12 +19,16 @@ export { DEFAULT_READINGS, HREF_ROOT, KNOWN_FIELDS, ref } from './types';
 export type * from './types';
 export { DEMOGRAPHICS_SCOPE, type OneRosterClientConfig } from './auth';
 export { DISTRICT_ID } from './seed';
-export { ROSTERING_BASE, TOKEN_PATH } from './routes';
+export { GRADEBOOK_BASE, RESOURCES_BASE, ROSTERING_BASE, TOKEN_PATH, V1P1_BASE } from './routes';
+export { OAUTH1_MESSAGES, type OAuth1Consumer } from './oauth1';
 export { statusInfo } from './errors';
 export type { RecordedRequest } from '../common/server';
 
 export const DEFAULT_CLIENT_ID = 'demo-client';
 export const DEFAULT_CLIENT_SECRET = 'demo-client-secret';
+/** OAuth 1.0a consumer of the 1.1 service. */
+export const DEFAULT_CONSUMER_KEY = 'demo-consumer';
+export const DEFAULT_CONSUMER_SECRET = 'demo-consumer-secret';
 
 export interface OneRosterSimulatorOptions {
 	port?: number;
@@ -31,6 +37,8 @@ export interface OneRosterSimulatorOptions {
 	schools?: number;
 	seed?: number;
 	clients?: Record<string, OneRosterClientConfig>;
+	/** OAuth 1.0a consumers (key → secret) accepted on every service. */
+	consumers?: Record<string, OAuth1Consumer>;
 	/** Tokens accepted as they are (the credential's static bearer mode). */
 	staticTokens?: string[];
 	readings?: Partial<OneRosterReadings>;
@@ -43,6 +51,11 @@ export interface OneRosterSimulator {
 	url: string;
 	tokenUrl: string;
 	rosteringUrl: string;
+	gradebookUrl: string;
+	resourcesUrl: string;
+	/** The 1.1 root: rostering, gradebook and resources under /ims/oneroster/v1p1. */
+	v1p1Url: string;
+	oauth1: OAuth1Verifier;
 	state: OneRosterState;
 	tokens: TokenStore;
 	faults: FaultInjector;
@@ -58,10 +71,13 @@ export interface OneRosterSimulator {
 export async function startOneRosterSimulator(options: OneRosterSimulatorOptions = {}): Promise<OneRosterSimulator> {
 	const state = new OneRosterState(options.readings);
 	seedDistrict(state, { users: options.users ?? 60, schools: options.schools, seed: options.seed ?? 42 });
+	let tick = 0;
+	seedGradebook(state, () => new Date(Date.parse('2026-09-01T06:00:00.000Z') + tick++ * 1000).toISOString());
+	const oauth1 = new OAuth1Verifier(options.consumers ?? { [DEFAULT_CONSUMER_KEY]: { secret: DEFAULT_CONSUMER_SECRET } }, () => state.readings.oauth1Methods);
 	const tokens = new TokenStore(state, options.clients ?? { [DEFAULT_CLIENT_ID]: { secret: DEFAULT_CLIENT_SECRET } }, new Set(options.staticTokens ?? []));
 	const faults = new FaultInjector(faultErrorBody);
 	const server = await startSimServer({
-		handler: createOneRosterHandler(state, tokens),
+		handler: createOneRosterHandler(state, tokens, oauth1),
 		port: options.port,
 		faults,
 		latencyMs: options.latencyMs,
@@ -71,6 +87,10 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 		url: server.url,
 		tokenUrl: `${server.url}${TOKEN_PATH}`,
 		rosteringUrl: `${server.url}${ROSTERING_BASE}`,
+		gradebookUrl: `${server.url}${GRADEBOOK_BASE}`,
+		resourcesUrl: `${server.url}${RESOURCES_BASE}`,
+		v1p1Url: `${server.url}${V1P1_BASE}`,
+		oauth1,
 		state,
 		tokens,
 		faults,
