@@ -52,6 +52,7 @@ export class OneRosterApi implements ICredentialType {
 			displayName: 'Consumer Key',
 			name: 'consumerKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			description: 'The key the provider issued for OneRoster 1.1 (ClassLink: per district)',
 			displayOptions: { show: { authentication: ['oAuth1'] } },
