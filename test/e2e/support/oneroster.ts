@@ -1,5 +1,6 @@
 /** The OneRoster platform of the e2e suite: a small seeded district and workflows oneroster-*.json. */
 import { DEFAULT_CLIENT_ID, DEFAULT_CONSUMER_KEY, startOneRosterSimulator, type OneRosterSimulator } from '../../simulators/oneroster';
+import type { DemoCredential } from '../../../scripts/simulators';
 import { setUpSuite, type E2eSuite, type PlatformFixture } from './suite';
 
 /** Distinctive, so a test can prove it never shows up in n8n's output. */
@@ -12,7 +13,7 @@ export const ONEROSTER: PlatformFixture<OneRosterSimulator> = {
 	workflowPrefix: 'oneroster-',
 	// A small silent page cap, so the e2e walk needs several pages like a real district would.
 	start: () => startOneRosterSimulator({ users: 80, seed: 5, readings: { pageCap: 4 }, clients: { [DEFAULT_CLIENT_ID]: { secret: CLIENT_SECRET } }, consumers: { [DEFAULT_CONSUMER_KEY]: { secret: CONSUMER_SECRET } } }),
-	credentials: (sim) => [
+	credentials: (sim): DemoCredential[] => [
 		{
 			id: 'e2eOneRoster',
 			name: 'OneRoster (e2e simulator)',

@@ -1,10 +1,10 @@
 import { request as undiciRequest } from 'undici';
 
 import { signOAuth1 } from '../../../nodes/shared/oauth1';
-import { leaksSecret } from '../../harness';
+import { leaksSecret, testCredential } from '../../harness';
 import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type OneRosterSimulator } from '../../simulators/oneroster';
 import { sampleIds } from './fixtures';
-import { locator, NODE_NAME, requestsTo, runOneRoster, startSimulator } from './setup';
+import { credentialsFor, locator, NODE_NAME, NODE_TYPE, requestsTo, runOneRoster, startSimulator } from './setup';
 
 const V1P1 = '/ims/oneroster/v1p1';
 
@@ -99,6 +99,17 @@ describe('OneRoster › 1.1 with OAuth 1.0a signed requests', () => {
 		const scales = await runOneRoster(sim, { resource: 'scoreScale', operation: 'getAll', returnAll: true }, oauth1());
 		expect(scales.nodeError(NODE_NAME)?.message).toMatch(/not part of OneRoster 1.1/);
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('Test button with OAuth 1.0a: no token step, one signed org read; a wrong secret names the step and not the secret', async () => {
+		const test = async (data: Record<string, unknown>) =>
+			await testCredential({ nodeType: NODE_TYPE, credentialType: 'oneRosterApi', data: { ...credentialsFor(sim).oneRosterApi, ...oauth1(data).credentials } });
+		expect(await test({})).toMatchObject({ status: 'OK', message: 'Connection successful: signed request accepted and one org read' });
+		expect(requestsTo(sim, 'GET', `${V1P1}/orgs`)[0].query).toEqual({ limit: ['1'] });
+		const wrong = await test({ consumerSecret: 'bad-secret-7781' });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/reading one org .*v1p1\/orgs.*401/);
+		expect(wrong.message).not.toContain('bad-secret-7781');
 	});
 
 	it('OAuth 1.0a over 1.2 paths works too (version and authentication are chosen apart)', async () => {

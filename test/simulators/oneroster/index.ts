@@ -1,7 +1,8 @@
 /**
- * A stateful OneRoster 1.2 rostering provider on 127.0.0.1, for node tests, the real-n8n e2e suite, `npm start`
- * and the bench: every rostering endpoint, vendor user writes, an OAuth 2 token endpoint, the standard's filter,
- * sort, fields and paging, and switches (`readings`) for what providers do differently (see types.ts).
+ * A stateful OneRoster provider on 127.0.0.1, for node tests, the real-n8n e2e suite, `npm start` and the bench:
+ * every 1.2 rostering, gradebook (with writes) and resources endpoint, the 1.1 root (`/ims/oneroster/v1p1`,
+ * statusInfoSet errors, 1.1 users), vendor user writes, an OAuth 2 token endpoint, OAuth 1.0a signature checks,
+ * the standard's filter, sort, fields and paging, and switches (`readings`) for what providers do differently.
  */
 import { FaultInjector } from '../common/faults';
 import { startSimServer, type RecordedRequest } from '../common/server';
