@@ -2,7 +2,7 @@
  * The hand-checked table of OneRoster endpoints: one row per operation, checked against the official 1EdTech
  * OpenAPI files by test/unit/oneroster/endpoints.test.ts. It drives the node's description (describe.ts) and the
  * generic executor (execute.ts); a row whose behaviour differs has an override in overrides/. Nothing here is
- * parsed from a spec at load time. Gradebook and resources rows (issue 8) go in as further rows with their `service`.
+ * parsed from a spec at load time. Gradebook and resources rows carry their `service`; gradebook writes their `body` type.
  */
 import type { GradebookType } from './gradebookBody';
 
@@ -43,11 +43,11 @@ const grade = (row: Row): Endpoint => read({ service: 'gradebook', ...row });
 const resource = (row: Row): Endpoint => read({ service: 'resources', ...row });
 
 /** Get, Get Many, Create or Replace (PUT) and Delete of one gradebook type. 1.1 has only categories, line items and results. */
-function gradebookType(type: GradebookType, plural: string, label: string, since: '1.1' | '1.2'): Endpoint[] {
+function gradebookType(type: GradebookType, plural: string, label: string, labels: string, since: '1.1' | '1.2'): Endpoint[] {
 	const upper = type.charAt(0).toUpperCase() + type.slice(1);
-	const all = `getAll${upper}${plural === 'categories' ? '' : 's'}`.replace('getAllCategory', 'getAllCategories');
+	const upperPlural = plural.charAt(0).toUpperCase() + plural.slice(1);
 	return [
-		grade({ id: all, path: `/${plural}`, resource: type, op: 'getAll', key: plural, list: true, since, name: 'Get Many', description: `List ${label}s`.replace('ys', 'ies') }),
+		grade({ id: `getAll${upperPlural}`, path: `/${plural}`, resource: type, op: 'getAll', key: plural, list: true, since, name: 'Get Many', description: `List ${labels}` }),
 		grade({ id: `get${upper}`, path: `/${plural}/{sourcedId}`, resource: type, op: 'get', key: type, since, name: 'Get', description: `Get one ${label}` }),
 		grade({ id: `put${upper}`, method: 'PUT', path: `/${plural}/{sourcedId}`, resource: type, op: 'upsert', body: type, since, name: 'Create or Replace', description: `Create a ${label} under a sourcedId you choose, or replace it whole (PUT)` }),
 		grade({ id: `delete${upper}`, method: 'DELETE', path: `/${plural}/{sourcedId}`, resource: type, op: 'delete', since, name: 'Delete', description: `Delete a ${label}` }),
@@ -110,21 +110,21 @@ export const ENDPOINTS: readonly Endpoint[] = [
 	read({ id: 'getClassesForUser', path: '/users/{userSourcedId}/classes', resource: 'user', op: 'getClasses', key: 'classes', list: true, name: 'Get Classes', description: 'List the classes a user is enrolled in' }),
 
 	// Gradebook: every endpoint of the official gradebook file (35).
-	...gradebookType('assessmentLineItem', 'assessmentLineItems', 'assessment line item', '1.2'),
-	...gradebookType('assessmentResult', 'assessmentResults', 'assessment result', '1.2'),
-	...gradebookType('category', 'categories', 'category', '1.1'),
+	...gradebookType('assessmentLineItem', 'assessmentLineItems', 'assessment line item', 'assessment line items', '1.2'),
+	...gradebookType('assessmentResult', 'assessmentResults', 'assessment result', 'assessment results', '1.2'),
+	...gradebookType('category', 'categories', 'category', 'gradebook categories (e.g. Homework, Tests)', '1.1'),
 	grade({ id: 'getCategoriesForClass', path: '/classes/{classSourcedId}/categories', resource: 'category', op: 'getForClass', key: 'categories', list: true, since: '1.2', name: 'Get Many for Class', description: 'List the categories of a class' }),
-	...gradebookType('lineItem', 'lineItems', 'line item', '1.1'),
+	...gradebookType('lineItem', 'lineItems', 'line item', 'line items (assignments, tests)', '1.1'),
 	grade({ id: 'getLineItemsForClass', path: '/classes/{classSourcedId}/lineItems', resource: 'lineItem', op: 'getForClass', key: 'lineItems', list: true, name: 'Get Many for Class', description: 'List the line items (assignments, tests) of a class' }),
 	grade({ id: 'postLineItemsForClass', method: 'POST', path: '/classes/{classSourcedId}/lineItems', resource: 'lineItem', op: 'createForClass', key: 'sourcedIdPairs', idempotent: false, body: 'lineItem', since: '1.2', name: 'Create for Class', description: 'Create line items in a class; the provider allocates the sourcedIds (never retried)' }),
 	grade({ id: 'postLineItemsForSchool', method: 'POST', path: '/schools/{schoolSourcedId}/lineItems', resource: 'lineItem', op: 'createForSchool', key: 'sourcedIdPairs', idempotent: false, body: 'lineItem', since: '1.2', name: 'Create for School', description: 'Create line items in a school; the provider allocates the sourcedIds (never retried)' }),
-	...gradebookType('result', 'results', 'result', '1.1'),
+	...gradebookType('result', 'results', 'result', 'results (grades)', '1.1'),
 	grade({ id: 'getResultsForClass', path: '/classes/{classSourcedId}/results', resource: 'result', op: 'getForClass', key: 'results', list: true, name: 'Get Many for Class', description: 'List the results (grades) of a class' }),
 	grade({ id: 'getResultsForLineItemForClass', path: '/classes/{classSourcedId}/lineItems/{lineItemSourcedId}/results', resource: 'result', op: 'getForLineItem', key: 'results', list: true, name: 'Get Many for Line Item', description: 'List the results of one line item of a class' }),
 	grade({ id: 'getResultsForStudentForClass', path: '/classes/{classSourcedId}/students/{studentSourcedId}/results', resource: 'result', op: 'getForStudent', key: 'results', list: true, name: 'Get Many for Student', description: 'List the results of one student in a class' }),
 	grade({ id: 'postResultsForLineItem', method: 'POST', path: '/lineItems/{lineItemSourcedId}/results', resource: 'result', op: 'createForLineItem', key: 'sourcedIdPairs', idempotent: false, body: 'result', since: '1.2', name: 'Create for Line Item', description: 'Create results for a line item; the provider allocates the sourcedIds (never retried)' }),
 	grade({ id: 'postResultsForAcademicSessionForClass', method: 'POST', path: '/classes/{classSourcedId}/academicSessions/{academicSessionSourcedId}/results', resource: 'result', op: 'createForAcademicSession', key: 'sourcedIdPairs', idempotent: false, body: 'result', since: '1.2', name: 'Create for Class and Session', description: 'Create results of a class for an academic session; the provider allocates the sourcedIds (never retried)' }),
-	...gradebookType('scoreScale', 'scoreScales', 'score scale', '1.2'),
+	...gradebookType('scoreScale', 'scoreScales', 'score scale', 'score scales', '1.2'),
 	grade({ id: 'getScoreScalesForClass', path: '/classes/{classSourcedId}/scoreScales', resource: 'scoreScale', op: 'getForClass', key: 'scoreScales', list: true, since: '1.2', name: 'Get Many for Class', description: 'List the score scales of a class' }),
 	grade({ id: 'getScoreScalesForSchool', path: '/schools/{schoolSourcedId}/scoreScales', resource: 'scoreScale', op: 'getForSchool', key: 'scoreScales', list: true, since: '1.2', name: 'Get Many for School', description: 'List the score scales of a school' }),
 
