@@ -28,7 +28,7 @@ function actionOf(row: Endpoint): string {
 	if (scoped) return `${scoped[1] === 'Create' ? 'Create' : 'Get many'} ${many} for ${scoped[2].toLowerCase()}`;
 	if (row.op === 'upsert') return `Create or replace a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`;
 	if (row.op === 'get') return `Get a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`;
-	return `${row.name} of a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`.replace(/^(Create|Update|Delete) of an? /, '$1 a ');
+	return `${row.name} of a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`.replace(/^(Create|Update|Delete) of (an?) /, '$1 $2 ');
 }
 
 function operationPicker(resource: string, rows: Endpoint[]): INodeProperties {
