@@ -43,6 +43,13 @@ describe('OneRoster › 1.1 with OAuth 1.0a signed requests', () => {
 		expect(leaksSecret([result.logs, result.run], DEFAULT_CONSUMER_SECRET)).toBe(false);
 	});
 
+	it('1.1 users filter on their 1.1 role field', async () => {
+		const result = await runOneRoster(sim, { resource: 'user', operation: 'getAll', returnAll: true, filterConditions: { condition: [{ field: 'role', operator: 'eq', value: 'teacher' }] } }, oauth1());
+		const teachers = result.json(NODE_NAME);
+		expect(teachers.length).toBe(sim.state.all('users').filter((user) => (user.roles as Array<{ role: string }>)[0].role === 'teacher').length);
+		expect(teachers.every((user) => user.role === 'teacher')).toBe(true);
+	});
+
 	it('HMAC-SHA1 for a server that only checks SHA-1 (ClassLink); SHA-256 there is a 401 that says what to check', async () => {
 		sim.setReadings({ oauth1Methods: ['HMAC-SHA1'] });
 		const sha1 = await runOneRoster(sim, { resource: 'org', operation: 'get', sourcedId: locator('district-0001') }, oauth1({ signatureMethod: 'HMAC-SHA1' }));

@@ -6,7 +6,7 @@ import { DEMOGRAPHICS_SCOPE, type TokenStore } from './auth';
 import { errorResponse } from './errors';
 import { gradebookWrite, resolveGradebook, V1P1_GRADEBOOK } from './gradebook';
 import { OAUTH1_MESSAGES, type OAuth1Verifier } from './oauth1';
-import { toV1p1 } from './v1p1';
+import { toV1p1, userToV1p1, V1P1_USER_FIELDS } from './v1p1';
 import { matcher, parseFilterExpression, project, QueryError, selectFields, sortRecords } from './query';
 import type { OneRosterState } from './state';
 import { KNOWN_FIELDS, type Collection, type Json, type Single, type Source } from './types';
@@ -109,7 +109,7 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 
 	const list = (request: SimRequest, source: Source): SimResponse => {
 		const q = (name: string) => request.query[name]?.[0];
-		const known = KNOWN_FIELDS[source.collection];
+		const known = source.known ?? KNOWN_FIELDS[source.collection];
 		const readings = state.readings;
 		const filterText = q('filter');
 		const filter = filterText ? parseFilterExpression(filterText, known, readings.maxPredicates) : undefined;
@@ -181,6 +181,10 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 		if (base === RESOURCES_BASE) return found?.collection === 'resources' ? found : undefined;
 		// 1.1: rostering, then the 1.1 subset of gradebook and resources (§4 of the reference).
 		const rostering = resolve(state, segments);
+		// 1.1 users are filtered and sorted on their 1.1 fields (`role`, `orgs`).
+		if (rostering && 'records' in rostering && rostering.collection === 'users') {
+			return { ...rostering, records: () => rostering.records().map(userToV1p1), known: V1P1_USER_FIELDS };
+		}
 		if (rostering) return rostering;
 		if (!found) return undefined;
 		if (found.collection === 'resources') return segments[0] === 'users' ? undefined : found;

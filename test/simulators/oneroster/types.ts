@@ -17,7 +17,7 @@ export const COLLECTIONS: readonly Collection[] = [
 ];
 
 /** A GET answered from a collection (list) or one record. */
-export type Source = { collection: Collection; key: string; records: () => Json[]; scope?: string };
+export type Source = { collection: Collection; key: string; records: () => Json[]; scope?: string; known?: ReadonlySet<string> };
 export type Single = { collection: Collection; key: string; id: string; where?: (record: Json) => boolean; scope?: string };
 
 export interface OneRosterReadings {
