@@ -5,7 +5,14 @@
 import { DEFAULT_API_KEY, startEvalyticsSimulator, TOP_ORGANISATION_ID } from '../test/simulators/evalytics';
 import { DEFAULT_ACCESS_CODE, startSmartschoolSimulator } from '../test/simulators/smartschool';
 import { DEFAULT_CLIENT_ID as EDUIX_CLIENT_ID, DEFAULT_KEY_ID, demoKeys, startEduixSimulator } from '../test/simulators/eduix';
-import { DEFAULT_CLIENT_ID as ONEROSTER_CLIENT_ID, DEFAULT_CLIENT_SECRET, startOneRosterSimulator, type OneRosterState } from '../test/simulators/oneroster';
+import {
+	DEFAULT_CLIENT_ID as ONEROSTER_CLIENT_ID,
+	DEFAULT_CLIENT_SECRET,
+	DEFAULT_CONSUMER_KEY as ONEROSTER_CONSUMER_KEY,
+	DEFAULT_CONSUMER_SECRET as ONEROSTER_CONSUMER_SECRET,
+	startOneRosterSimulator,
+	type OneRosterState,
+} from '../test/simulators/oneroster';
 
 /** An n8n credential as `n8n import:credentials` takes it (plain data, encrypted on import). */
 export interface DemoCredential {
@@ -99,6 +106,19 @@ export const SIMULATORS: SimulatorEntry[] = [
 		async start(port) {
 			const simulator = await startOneRosterSimulator({ port, users: ONEROSTER_DEMO_USERS });
 			const changedToday = markRecentStudentChanges(simulator.state, ONEROSTER_EXAMPLE_SCHOOL, ONEROSTER_CHANGED_TODAY);
+			const demoV1p1: DemoCredential = {
+				id: 'oneRosterDemo11',
+				name: 'OneRoster 1.1 OAuth 1.0a (demo simulator)',
+				type: 'oneRosterApi',
+				data: {
+					baseUrl: simulator.url,
+					version: '1.1',
+					authentication: 'oAuth1',
+					consumerKey: ONEROSTER_CONSUMER_KEY,
+					consumerSecret: ONEROSTER_CONSUMER_SECRET,
+					signatureMethod: 'HMAC-SHA256',
+				},
+			};
 			return {
 				title: 'OneRoster',
 				url: simulator.url,
@@ -106,6 +126,7 @@ export const SIMULATORS: SimulatorEntry[] = [
 					`client ${ONEROSTER_CLIENT_ID} / ${DEFAULT_CLIENT_SECRET}, token URL ${simulator.tokenUrl}, ` +
 						`${ONEROSTER_DEMO_USERS.toLocaleString('en')} demo users in a district of schools (vendor user writes on); ` +
 						`${changedToday} students of ${ONEROSTER_EXAMPLE_SCHOOL} changed today, for the nightly example`,
+					`OneRoster 1.1 with OAuth 1.0a: consumer ${ONEROSTER_CONSUMER_KEY} / ${ONEROSTER_CONSUMER_SECRET}; gradebook and resources seeded for the first classes`,
 				],
 				// The id and name the example workflows reference (examples/README.md).
 				credentials: [
@@ -123,6 +144,7 @@ export const SIMULATORS: SimulatorEntry[] = [
 							allowUserWrites: true,
 						},
 					},
+					demoV1p1,
 				],
 				close: () => simulator.close(),
 			};

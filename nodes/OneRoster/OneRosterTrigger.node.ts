@@ -3,16 +3,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidParameter } from '../shared/errors';
 import { contentHash, getHighWaterMark, loadSnapshot, saveSnapshot, setHighWaterMark } from '../shared/poll';
+import type { OneRosterService } from './actions/endpoints';
 import { checkRawFilter, quoteValue } from './actions/filter';
 import { listRecords } from './listing';
 import { credentialTest, listSearch } from './methods';
 import { createOneRosterClient } from './transport';
 
-const WATCHED: Record<string, { path: string; key: string; label: string }> = {
+const WATCHED: Record<string, { path: string; key: string; label: string; service?: OneRosterService }> = {
 	user: { path: '/users', key: 'users', label: 'User' },
 	enrollment: { path: '/enrollments', key: 'enrollments', label: 'Enrollment' },
 	class: { path: '/classes', key: 'classes', label: 'Class' },
 	org: { path: '/orgs', key: 'orgs', label: 'Org' },
+	// Gradebook: new or changed grades and assignments since the last poll.
+	result: { path: '/results', key: 'results', label: 'Result (Grade)', service: 'gradebook' },
+	lineItem: { path: '/lineItems', key: 'lineItems', label: 'Line Item (Assignment)', service: 'gradebook' },
 };
 type ChangeEvent = 'new' | 'changed' | 'deleted';
 const EVENTS: readonly ChangeEvent[] = ['new', 'changed', 'deleted'];
@@ -30,7 +34,7 @@ export class OneRosterTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["resource"] + ": " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when OneRoster users, enrollments, classes or orgs are new, changed or deleted',
+		description: 'Starts the workflow when OneRoster users, enrollments, classes, orgs, results or line items are new, changed or deleted',
 		defaults: { name: 'OneRoster Trigger' },
 		polling: true,
 		inputs: [],
@@ -122,7 +126,7 @@ export class OneRosterTrigger implements INodeType {
 		const snapshot = previous ?? new Map<string, string>();
 		const emitted: IDataObject[] = [];
 		let newest = mark;
-		for await (const record of listRecords(client, { path: watched.path, key: watched.key, query: { filter }, maxRecords: manual && !mark ? 5 : undefined })) {
+		for await (const record of listRecords(client, { service: watched.service, path: watched.path, key: watched.key, query: { filter }, maxRecords: manual && !mark ? 5 : undefined })) {
 			const id = String(record.sourcedId);
 			const modified = typeof record.dateLastModified === 'string' ? record.dateLastModified : '';
 			const hash = contentHash(`${modified}|${String(record.status)}`);

@@ -9,6 +9,7 @@ import { returnAllAndLimit } from '../../shared/descriptions';
 import { listParameters, pathParameter, singleParameters } from './common.descriptions';
 import { ENDPOINTS, pathParameters, RESOURCES, type Endpoint } from './endpoints';
 import { overrideFor } from './overrides';
+import { writeParameters } from './writes';
 
 const RESOURCE_NAMES = new Map(RESOURCES.map((resource) => [resource.value, resource.name]));
 
@@ -21,9 +22,13 @@ function placeholderName(row: Endpoint, placeholder: string): string {
 
 function actionOf(row: Endpoint): string {
 	const resource = (RESOURCE_NAMES.get(row.resource) ?? row.resource).toLowerCase();
-	if (row.op === 'getAll') return `Get many ${resource === 'demographics' ? 'demographics records' : `${resource}s`.replace(/ss$/, 'sses')}`;
+	const many = resource === 'demographics' ? 'demographics records' : `${resource}s`.replace(/ss$/, 'sses').replace(/ys$/, 'ies');
+	if (row.op === 'getAll') return `Get many ${many}`;
+	const scoped = /^(Get Many|Create) for (.+)$/.exec(row.name);
+	if (scoped) return `${scoped[1] === 'Create' ? 'Create' : 'Get many'} ${many} for ${scoped[2].toLowerCase()}`;
+	if (row.op === 'upsert') return `Create or replace a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`;
 	if (row.op === 'get') return `Get a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`;
-	return `${row.name} of a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`.replace(/^(Create|Update|Delete) of an? /, '$1 a ');
+	return `${row.name} of a${/^[aeiou]/.test(resource) ? 'n' : ''} ${resource}`.replace(/^(Create|Update|Delete) of (an?) /, '$1 $2 ');
 }
 
 function operationPicker(resource: string, rows: Endpoint[]): INodeProperties {
@@ -47,6 +52,7 @@ function rowParameters(row: Endpoint): INodeProperties[] {
 	const properties = pathParameters(row.path).map((placeholder) => pathParameter(row.resource, placeholder, placeholderName(row, placeholder), show));
 	if (row.list) properties.push(...listParameters(show, { search: row.id === 'getAllUsers' }));
 	else if (row.method === 'GET') properties.push(...singleParameters(show));
+	properties.push(...writeParameters(row, show));
 	const override = overrideFor(row);
 	if (override?.description) properties.push(...override.description(show));
 	if (row.list) {

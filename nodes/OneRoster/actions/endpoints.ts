@@ -2,8 +2,10 @@
  * The hand-checked table of OneRoster endpoints: one row per operation, checked against the official 1EdTech
  * OpenAPI files by test/unit/oneroster/endpoints.test.ts. It drives the node's description (describe.ts) and the
  * generic executor (execute.ts); a row whose behaviour differs has an override in overrides/. Nothing here is
- * parsed from a spec at load time. Gradebook and resources rows (issue 8) go in as further rows with their `service`.
+ * parsed from a spec at load time. Gradebook and resources rows carry their `service`; gradebook writes their `body` type.
  */
+import type { GradebookType } from './gradebookBody';
+
 export type OneRosterService = 'rostering' | 'gradebook' | 'resources';
 export type EndpointMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -29,12 +31,28 @@ export interface Endpoint {
 	description: string;
 	/** First version with this endpoint. */
 	since: '1.1' | '1.2';
+	/** A gradebook write: the object type sent (`{lineItem}` on a PUT, `{lineItems: […]}` on a POST). */
+	body?: GradebookType;
 }
 
 type Row = Omit<Endpoint, 'service' | 'idempotent' | 'since' | 'method'> &
 	Partial<Pick<Endpoint, 'service' | 'idempotent' | 'since' | 'method'>>;
 
 const read = (row: Row): Endpoint => ({ service: 'rostering', method: 'GET', idempotent: true, since: '1.1', ...row });
+const grade = (row: Row): Endpoint => read({ service: 'gradebook', ...row });
+const resource = (row: Row): Endpoint => read({ service: 'resources', ...row });
+
+/** Get, Get Many, Create or Replace (PUT) and Delete of one gradebook type. 1.1 has only categories, line items and results. */
+function gradebookType(type: GradebookType, plural: string, label: string, labels: string, since: '1.1' | '1.2'): Endpoint[] {
+	const upper = type.charAt(0).toUpperCase() + type.slice(1);
+	const upperPlural = plural.charAt(0).toUpperCase() + plural.slice(1);
+	return [
+		grade({ id: `getAll${upperPlural}`, path: `/${plural}`, resource: type, op: 'getAll', key: plural, list: true, since, name: 'Get Many', description: `List ${labels}` }),
+		grade({ id: `get${upper}`, path: `/${plural}/{sourcedId}`, resource: type, op: 'get', key: type, since, name: 'Get', description: `Get one ${label}` }),
+		grade({ id: `put${upper}`, method: 'PUT', path: `/${plural}/{sourcedId}`, resource: type, op: 'upsert', body: type, since, name: 'Create or Replace', description: `Create a ${label} under a sourcedId you choose, or replace it whole (PUT)` }),
+		grade({ id: `delete${upper}`, method: 'DELETE', path: `/${plural}/{sourcedId}`, resource: type, op: 'delete', since, name: 'Delete', description: `Delete a ${label}` }),
+	];
+}
 
 export const ENDPOINTS: readonly Endpoint[] = [
 	read({ id: 'getAllAcademicSessions', path: '/academicSessions', resource: 'academicSession', op: 'getAll', key: 'academicSessions', list: true, name: 'Get Many', description: 'List academic sessions (school years, semesters, terms, grading periods)' }),
@@ -91,6 +109,32 @@ export const ENDPOINTS: readonly Endpoint[] = [
 	read({ id: 'getUser', path: '/users/{sourcedId}', resource: 'user', op: 'get', key: 'user', name: 'Get', description: 'Get one user' }),
 	read({ id: 'getClassesForUser', path: '/users/{userSourcedId}/classes', resource: 'user', op: 'getClasses', key: 'classes', list: true, name: 'Get Classes', description: 'List the classes a user is enrolled in' }),
 
+	// Gradebook: every endpoint of the official gradebook file (35).
+	...gradebookType('assessmentLineItem', 'assessmentLineItems', 'assessment line item', 'assessment line items', '1.2'),
+	...gradebookType('assessmentResult', 'assessmentResults', 'assessment result', 'assessment results', '1.2'),
+	...gradebookType('category', 'categories', 'category', 'gradebook categories (e.g. Homework, Tests)', '1.1'),
+	grade({ id: 'getCategoriesForClass', path: '/classes/{classSourcedId}/categories', resource: 'category', op: 'getForClass', key: 'categories', list: true, since: '1.2', name: 'Get Many for Class', description: 'List the categories of a class' }),
+	...gradebookType('lineItem', 'lineItems', 'line item', 'line items (assignments, tests)', '1.1'),
+	grade({ id: 'getLineItemsForClass', path: '/classes/{classSourcedId}/lineItems', resource: 'lineItem', op: 'getForClass', key: 'lineItems', list: true, name: 'Get Many for Class', description: 'List the line items (assignments, tests) of a class' }),
+	grade({ id: 'postLineItemsForClass', method: 'POST', path: '/classes/{classSourcedId}/lineItems', resource: 'lineItem', op: 'createForClass', key: 'sourcedIdPairs', idempotent: false, body: 'lineItem', since: '1.2', name: 'Create for Class', description: 'Create line items in a class; the provider allocates the sourcedIds (never retried)' }),
+	grade({ id: 'postLineItemsForSchool', method: 'POST', path: '/schools/{schoolSourcedId}/lineItems', resource: 'lineItem', op: 'createForSchool', key: 'sourcedIdPairs', idempotent: false, body: 'lineItem', since: '1.2', name: 'Create for School', description: 'Create line items in a school; the provider allocates the sourcedIds (never retried)' }),
+	...gradebookType('result', 'results', 'result', 'results (grades)', '1.1'),
+	grade({ id: 'getResultsForClass', path: '/classes/{classSourcedId}/results', resource: 'result', op: 'getForClass', key: 'results', list: true, name: 'Get Many for Class', description: 'List the results (grades) of a class' }),
+	grade({ id: 'getResultsForLineItemForClass', path: '/classes/{classSourcedId}/lineItems/{lineItemSourcedId}/results', resource: 'result', op: 'getForLineItem', key: 'results', list: true, name: 'Get Many for Line Item', description: 'List the results of one line item of a class' }),
+	grade({ id: 'getResultsForStudentForClass', path: '/classes/{classSourcedId}/students/{studentSourcedId}/results', resource: 'result', op: 'getForStudent', key: 'results', list: true, name: 'Get Many for Student', description: 'List the results of one student in a class' }),
+	grade({ id: 'postResultsForLineItem', method: 'POST', path: '/lineItems/{lineItemSourcedId}/results', resource: 'result', op: 'createForLineItem', key: 'sourcedIdPairs', idempotent: false, body: 'result', since: '1.2', name: 'Create for Line Item', description: 'Create results for a line item; the provider allocates the sourcedIds (never retried)' }),
+	grade({ id: 'postResultsForAcademicSessionForClass', method: 'POST', path: '/classes/{classSourcedId}/academicSessions/{academicSessionSourcedId}/results', resource: 'result', op: 'createForAcademicSession', key: 'sourcedIdPairs', idempotent: false, body: 'result', since: '1.2', name: 'Create for Class and Session', description: 'Create results of a class for an academic session; the provider allocates the sourcedIds (never retried)' }),
+	...gradebookType('scoreScale', 'scoreScales', 'score scale', 'score scales', '1.2'),
+	grade({ id: 'getScoreScalesForClass', path: '/classes/{classSourcedId}/scoreScales', resource: 'scoreScale', op: 'getForClass', key: 'scoreScales', list: true, since: '1.2', name: 'Get Many for Class', description: 'List the score scales of a class' }),
+	grade({ id: 'getScoreScalesForSchool', path: '/schools/{schoolSourcedId}/scoreScales', resource: 'scoreScale', op: 'getForSchool', key: 'scoreScales', list: true, since: '1.2', name: 'Get Many for School', description: 'List the score scales of a school' }),
+
+	// Resources (learning materials): the 5 endpoints of the official resources file.
+	resource({ id: 'getAllResources', path: '/resources', resource: 'resource', op: 'getAll', key: 'resources', list: true, name: 'Get Many', description: 'List learning resources' }),
+	resource({ id: 'getResource', path: '/resources/{sourcedId}', resource: 'resource', op: 'get', key: 'resource', name: 'Get', description: 'Get one learning resource' }),
+	resource({ id: 'getResourcesForClass', path: '/classes/{classSourcedId}/resources', resource: 'resource', op: 'getForClass', key: 'resources', list: true, name: 'Get Many for Class', description: 'List the resources of a class' }),
+	resource({ id: 'getResourcesForCourse', path: '/courses/{courseSourcedId}/resources', resource: 'resource', op: 'getForCourse', key: 'resources', list: true, name: 'Get Many for Course', description: 'List the resources of a course' }),
+	resource({ id: 'getResourcesForUser', path: '/users/{userSourcedId}/resources', resource: 'resource', op: 'getForUser', key: 'resources', list: true, since: '1.2', name: 'Get Many for User', description: 'List the resources of a user' }),
+
 	// Vendor extensions (TimeBack and others): not in the 1.2 standard, offered only when the credential says so.
 	read({ id: 'getUserWithDemographics', path: '/users/{sourcedId}/demographics', resource: 'user', op: 'getWithDemographics', key: 'user', extension: true, since: '1.2', name: 'Get With Demographics', description: 'Get one user with their demographics merged in (vendor extension)' }),
 	read({ id: 'createUser', method: 'POST', path: '/users', resource: 'user', op: 'create', key: 'sourcedIdPairs', idempotent: false, extension: true, since: '1.2', name: 'Create', description: 'Create a user; returns the allocated sourcedId (vendor extension)' }),
@@ -101,13 +145,20 @@ export const ENDPOINTS: readonly Endpoint[] = [
 /** Resource picker entries, in display order, with what the term means. */
 export const RESOURCES: ReadonlyArray<{ value: string; name: string; description: string }> = [
 	{ value: 'academicSession', name: 'Academic Session', description: 'School years, semesters, terms and grading periods' },
+	{ value: 'assessmentLineItem', name: 'Assessment Line Item', description: 'Gradebook: a test or assessment outside a class\'s line items' },
+	{ value: 'assessmentResult', name: 'Assessment Result', description: 'Gradebook: a student\'s score on an assessment line item' },
+	{ value: 'category', name: 'Category', description: 'Gradebook: a group of line items with a weight, e.g. Homework' },
 	{ value: 'class', name: 'Class', description: 'A group of students taught a course in a term' },
 	{ value: 'course', name: 'Course', description: 'A course of study offered by a school' },
 	{ value: 'demographics', name: 'Demographics', description: 'Birth date, sex and background of a user (privileged)' },
 	{ value: 'enrollment', name: 'Enrollment', description: 'A user in a class, with a role' },
 	{ value: 'gradingPeriod', name: 'Grading Period', description: 'A period for which grades are given' },
+	{ value: 'lineItem', name: 'Line Item', description: 'Gradebook: an assignment, test or other gradable column of a class' },
 	{ value: 'org', name: 'Org', description: 'District, school, department or other organisation' },
+	{ value: 'resource', name: 'Resource', description: 'A learning resource (content) assigned to a class, course or user' },
+	{ value: 'result', name: 'Result', description: 'Gradebook: a student\'s score on a line item' },
 	{ value: 'school', name: 'School', description: 'An org of type school, and what belongs to it' },
+	{ value: 'scoreScale', name: 'Score Scale', description: 'Gradebook: how scores map to grades, e.g. 90-100 = A' },
 	{ value: 'student', name: 'Student', description: 'A user with the student role' },
 	{ value: 'teacher', name: 'Teacher', description: 'A user with the teacher role' },
 	{ value: 'term', name: 'Term', description: 'An academic session of type term' },

@@ -11,6 +11,7 @@ import { fillPath, type OneRosterClient } from '../transport';
 import { pathParameters, type Endpoint } from './endpoints';
 import { combineFilters, type FilterCondition } from './filter';
 import { overrideFor } from './overrides';
+import { executeWrite } from './writes';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9.]*$/;
 
@@ -41,12 +42,19 @@ export async function executeEndpoint(
 			description: 'User writes and users with demographics are not part of the OneRoster standard. If the provider supports them, switch on "Vendor Supports User Writes" in the credential.',
 		});
 	}
+	if (row.since === '1.2' && client.credentials.version === '1.1') {
+		throw new NodeOperationError(node, `"${row.name}" of ${row.resource} is not part of OneRoster 1.1`, {
+			itemIndex,
+			description: 'The credential is set to OneRoster 1.1, which has no POST writes, score scales, assessment objects, class categories or user resources. Use a 1.2 provider for these.',
+		});
+	}
 	const ids: Record<string, string> = {};
 	for (const name of pathParameters(row.path)) {
 		const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
 		ids[name] = requireString(value, { node, field: name, itemIndex });
 	}
 	const path = fillPath(row.path, ids);
+	if (row.method !== 'GET' && !row.extension) return await executeWrite.call(this, itemIndex, client, row, path, ids);
 	const options = (row.method === 'GET' ? this.getNodeParameter('options', itemIndex, {}) : {}) as IDataObject;
 	const fields = readFields(this, itemIndex, options.fields, row.list === true);
 	const override = overrideFor(row);

@@ -38,5 +38,6 @@ export async function oneRosterApiTest(this: ICredentialTestFunctions, credentia
 	} catch (error) {
 		return { status: 'Error', message: `Step 2 of 2, reading one org from ${client.serviceUrl()}/orgs, failed: ${describe(error, client.secrets)}` };
 	}
-	return { status: 'OK', message: 'Connection successful: token obtained and one org read' };
+	const how = client.credentials.auth.kind === 'oAuth1' ? 'signed request accepted' : 'token obtained';
+	return { status: 'OK', message: `Connection successful: ${how} and one org read` };
 }

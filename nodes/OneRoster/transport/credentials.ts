@@ -2,15 +2,19 @@
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { OAuth1SignatureMethod } from '../../shared/oauth1';
 import type { ClientAuthMethod } from '../../shared/oauth2';
 import type { OneRosterService } from '../actions/endpoints';
 
 export type OneRosterAuth =
 	| { kind: 'oAuth2'; tokenUrl: string; clientId: string; clientSecret: string; scopes: string[]; clientAuth: ClientAuthMethod }
-	| { kind: 'bearerToken'; accessToken: string };
+	| { kind: 'bearerToken'; accessToken: string }
+	| { kind: 'oAuth1'; consumerKey: string; consumerSecret: string; signatureMethod: OAuth1SignatureMethod };
+
+export type OneRosterVersion = '1.1' | '1.2';
 
 export interface OneRosterCredentials {
-	version: '1.2';
+	version: OneRosterVersion;
 	auth: OneRosterAuth;
 	/** Base URL per service, without a trailing slash. */
 	services: Record<OneRosterService, string>;
@@ -23,6 +27,9 @@ const SERVICE_PATHS: Record<OneRosterService, string> = {
 	gradebook: '/ims/oneroster/gradebook/v1p2',
 	resources: '/ims/oneroster/resources/v1p2',
 };
+
+/** 1.1 serves every service under one root (§4 of the reference). */
+const V1P1_PATH = '/ims/oneroster/v1p1';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -82,16 +89,23 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 		fail(node, 'The OneRoster credential has no Base URL', 'Enter the address up to /ims/oneroster, e.g. https://sis.example.org');
 	}
 	const root = baseUrl ? checkUrl(node, 'Base URL', baseUrl) : '';
+	const version: OneRosterVersion = data.version === '1.1' ? '1.1' : '1.2';
 	const services = {} as Record<OneRosterService, string>;
 	for (const service of Object.keys(SERVICE_PATHS) as OneRosterService[]) {
 		const override = overrides[service];
-		services[service] = override ? checkUrl(node, `${service} URL override`, override) : root ? `${root}${SERVICE_PATHS[service]}` : '';
+		const standard = version === '1.1' ? V1P1_PATH : SERVICE_PATHS[service];
+		services[service] = override ? checkUrl(node, `${service} URL override`, override) : root ? `${root}${standard}` : '';
 	}
 	let auth: OneRosterAuth;
 	if (data.authentication === 'bearerToken') {
 		const accessToken = str(data.accessToken);
 		if (!accessToken) fail(node, 'The OneRoster credential has no access token', 'Paste the token the provider issued, or choose OAuth 2.0');
 		auth = { kind: 'bearerToken', accessToken };
+	} else if (data.authentication === 'oAuth1') {
+		const consumerKey = str(data.consumerKey);
+		const consumerSecret = str(data.consumerSecret);
+		if (!consumerKey || !consumerSecret) fail(node, 'The OneRoster credential needs a Consumer Key and Consumer Secret', 'Both come from the provider\'s OneRoster 1.1 setup (ClassLink: the district\'s key and secret)');
+		auth = { kind: 'oAuth1', consumerKey, consumerSecret, signatureMethod: data.signatureMethod === 'HMAC-SHA1' ? 'HMAC-SHA1' : 'HMAC-SHA256' };
 	} else {
 		const tokenUrl = str(data.tokenUrl);
 		const clientId = str(data.clientId);
@@ -108,7 +122,7 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 		};
 	}
 	return {
-		version: '1.2',
+		version,
 		auth,
 		services,
 		extraHeaders: readExtraHeaders(node, data.extraHeaders),

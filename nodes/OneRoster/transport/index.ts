@@ -5,7 +5,8 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
-import { createHttpClient, type HttpMethod, type HttpRequest, type QueryValue } from '../../shared/http';
+import { buildUrl, createHttpClient, type HttpMethod, type HttpRequest, type QueryValue } from '../../shared/http';
+import { signOAuth1 } from '../../shared/oauth1';
 import { withAccessToken, type ClientCredentialsConfig } from '../../shared/oauth2';
 import type { OneRosterService } from '../actions/endpoints';
 import { readCredentials, type OneRosterCredentials } from './credentials';
@@ -61,6 +62,7 @@ export class OneRosterClient {
 		const { auth } = credentials;
 		this.secrets.add(...Object.values(credentials.extraHeaders));
 		if (auth.kind === 'bearerToken') this.secrets.add(auth.accessToken);
+		else if (auth.kind === 'oAuth1') this.secrets.add(auth.consumerSecret);
 		else {
 			this.secrets.add(auth.clientSecret);
 			this.oauth = {
@@ -72,7 +74,15 @@ export class OneRosterClient {
 				secrets: this.secrets,
 			};
 		}
-		this.http = createHttpClient({ secrets: this.secrets, logger, hooks: { mapError: mapOneRosterError } });
+		// OAuth 1.0a signs each attempt afresh (new nonce and timestamp) over the exact URL that attempt sends.
+		const sign =
+			auth.kind === 'oAuth1'
+				? (request: HttpRequest) => {
+						const url = buildUrl(request.url, request.query, request.arrayFormat);
+						request.headers = { ...request.headers, authorization: signOAuth1(auth, { method: request.method, url }).header };
+					}
+				: undefined;
+		this.http = createHttpClient({ secrets: this.secrets, logger, hooks: { mapError: mapOneRosterError, beforeRequest: sign } });
 	}
 
 	serviceUrl(service: OneRosterService = 'rostering'): string {
@@ -83,13 +93,13 @@ export class OneRosterClient {
 		const signals = [this.signal, request.signal].filter((signal): signal is AbortSignal => signal !== undefined);
 		const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 		try {
-			const send = async (authorization: string) => {
+			const send = async (authorization?: string) => {
 				const response = await this.http.request<T>({
 					method: request.method,
 					url: `${this.serviceUrl(request.service)}${request.path}`,
 					query: request.query,
 					arrayFormat: 'comma',
-					headers: { ...this.credentials.extraHeaders, authorization },
+					headers: authorization ? { ...this.credentials.extraHeaders, authorization } : { ...this.credentials.extraHeaders },
 					json: request.body,
 					idempotent: request.idempotent,
 					signal,
@@ -99,6 +109,7 @@ export class OneRosterClient {
 			};
 			const { auth } = this.credentials;
 			if (auth.kind === 'bearerToken') return await send(`Bearer ${auth.accessToken}`);
+			if (auth.kind === 'oAuth1') return await send();
 			return await withAccessToken(this.oauth!, send, {
 				signal,
 				httpOptions: { secrets: this.secrets, logger: this.logger },
@@ -118,7 +129,9 @@ export class OneRosterClient {
 			message: tokenStep ? `The OneRoster token URL refused the client credentials (HTTP ${error.status ?? error.kind})` : undefined,
 			description: tokenStep
 				? `Check the Client ID, Client Secret, Scopes and Client Authentication (Basic or body) in the credential${error.platformCode ? ` (token error ${error.platformCode})` : ''}.`
-				: describeFailure(error, { write: request.write === true }),
+				: this.credentials.auth.kind === 'oAuth1' && error.status === 401
+					? `The provider refused the OAuth 1.0a signature. Check the Consumer Key, Consumer Secret and Signature Method (HMAC-SHA256 or HMAC-SHA1) in the credential, and that this machine's clock is right${error.platformCode ? ` (OneRoster codeMinor ${error.platformCode})` : ''}.`
+					: describeFailure(error, { write: request.write === true }),
 		});
 	}
 }

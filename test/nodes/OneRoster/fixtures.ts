@@ -30,5 +30,30 @@ export function sampleIds(sim: OneRosterSimulator): Record<string, Record<string
 		term: 'term-1',
 		user: common.userSourcedId,
 	};
-	return Object.fromEntries(Object.entries(single).map(([resource, sourcedId]) => [resource, { ...common, sourcedId }]));
+	// Gradebook and resources are seeded for the first classes: their ids come from there.
+	const gbClass = sim.state.all('classes')[0];
+	const gbStudent = sim.state.enrolledUsers(String(gbClass.sourcedId), 'student')[0];
+	const gbCommon = {
+		...common,
+		classSourcedId: String(gbClass.sourcedId),
+		schoolSourcedId: String((gbClass.school as { sourcedId: string }).sourcedId),
+		courseSourcedId: String((gbClass.course as { sourcedId: string }).sourcedId),
+		studentSourcedId: String(gbStudent.sourcedId),
+		userSourcedId: String(gbStudent.sourcedId),
+		lineItemSourcedId: `lineitem-${String(gbClass.sourcedId)}-1`,
+		academicSessionSourcedId: 'term-1',
+	};
+	const gradebook: Record<string, string> = {
+		category: 'category-homework',
+		lineItem: gbCommon.lineItemSourcedId,
+		result: `result-${gbCommon.lineItemSourcedId}-${gbCommon.studentSourcedId}`,
+		scoreScale: `scale-${gbCommon.classSourcedId}`,
+		assessmentLineItem: 'assessment-reading',
+		assessmentResult: 'assessment-reading-1',
+		resource: 'resource-1',
+	};
+	return Object.fromEntries([
+		...Object.entries(single).map(([resource, sourcedId]) => [resource, { ...common, sourcedId }]),
+		...Object.entries(gradebook).map(([resource, sourcedId]) => [resource, { ...gbCommon, sourcedId }]),
+	]);
 }

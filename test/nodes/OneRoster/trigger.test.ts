@@ -69,3 +69,37 @@ describe('OneRoster Trigger', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 });
+
+describe('OneRoster Trigger › gradebook', () => {
+	let sim: OneRosterSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(async () => await sim.close());
+
+	const GB = '/ims/oneroster/gradebook/v1p2';
+	const poll = async (resource: string, staticData?: IDataObject) =>
+		await runPoll({ type: TRIGGER_TYPE, parameters: { resource, events: ['new', 'changed', 'deleted'] }, credentials: credentialsFor(sim), mode: 'trigger', staticData });
+	const events = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => `${String(item.json.event)} ${String(item.json.sourcedId)}`);
+
+	it('results: a new grade and a changed grade since the last poll, from the gradebook service', async () => {
+		const first = await poll('result');
+		expect(first.items).toBeNull();
+		const [graded, other] = sim.state.all('results');
+		sim.state.touch('results', String(graded.sourcedId), { score: 10 });
+		sim.state.insert('results', { ...other, sourcedId: 'zz-new-result', dateLastModified: new Date().toISOString() });
+		sim.clearRequests();
+		const second = await poll('result', first.staticData);
+		expect(events(second.items).sort()).toEqual([`changed ${String(graded.sourcedId)}`, 'new zz-new-result']);
+		expect((second.items![0].json.result as IDataObject).sourcedId).toBeDefined();
+		expect(requestsTo(sim, 'GET', `${GB}/results`)[0].query.filter[0]).toMatch(/^dateLastModified>'/);
+	});
+
+	it('line items: a new assignment', async () => {
+		const first = await poll('lineItem');
+		const [item] = sim.state.all('lineItems');
+		sim.state.insert('lineItems', { ...item, sourcedId: 'zz-new-lineitem', title: 'Presentation', dateLastModified: new Date().toISOString() });
+		const second = await poll('lineItem', first.staticData);
+		expect(events(second.items)).toEqual(['new zz-new-lineitem']);
+	});
+});

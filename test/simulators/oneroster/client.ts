@@ -12,8 +12,8 @@ export async function simToken(sim: OneRosterSimulator): Promise<string> {
 	return ((await response.body.json()) as { access_token: string }).access_token;
 }
 
-export async function simGet(sim: OneRosterSimulator, path: string, token: string): Promise<{ status: number; body: unknown; headers: Record<string, unknown> }> {
-	const response = await request(`${sim.rosteringUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+export async function simGet(sim: OneRosterSimulator, path: string, token: string, base = sim.rosteringUrl): Promise<{ status: number; body: unknown; headers: Record<string, unknown> }> {
+	const response = await request(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
 	const text = await response.body.text();
 	return { status: response.statusCode, body: text ? (JSON.parse(text) as unknown) : undefined, headers: response.headers };
 }

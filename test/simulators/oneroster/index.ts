@@ -1,13 +1,16 @@
 /**
- * A stateful OneRoster 1.2 rostering provider on 127.0.0.1, for node tests, the real-n8n e2e suite, `npm start`
- * and the bench: every rostering endpoint, vendor user writes, an OAuth 2 token endpoint, the standard's filter,
- * sort, fields and paging, and switches (`readings`) for what providers do differently (see types.ts).
+ * A stateful OneRoster provider on 127.0.0.1, for node tests, the real-n8n e2e suite, `npm start` and the bench:
+ * every 1.2 rostering, gradebook (with writes) and resources endpoint, the 1.1 root (`/ims/oneroster/v1p1`,
+ * statusInfoSet errors, 1.1 users), vendor user writes, an OAuth 2 token endpoint, OAuth 1.0a signature checks,
+ * the standard's filter, sort, fields and paging, and switches (`readings`) for what providers do differently.
  */
 import { FaultInjector } from '../common/faults';
 import { startSimServer, type RecordedRequest } from '../common/server';
 import { TokenStore, type OneRosterClientConfig } from './auth';
 import { faultErrorBody } from './errors';
-import { createOneRosterHandler, ROSTERING_BASE, TOKEN_PATH } from './routes';
+import { seedGradebook } from './gradebook';
+import { OAuth1Verifier, type OAuth1Consumer } from './oauth1';
+import { createOneRosterHandler, GRADEBOOK_BASE, RESOURCES_BASE, ROSTERING_BASE, TOKEN_PATH, V1P1_BASE } from './routes';
 import { seedDistrict } from './seed';
 import { withRateLimit, type RateLimit } from './rateLimit';
 import { OneRosterState } from './state';
@@ -18,13 +21,17 @@ export { DEFAULT_READINGS, HREF_ROOT, KNOWN_FIELDS, ref } from './types';
 export type * from './types';
 export { DEMOGRAPHICS_SCOPE, type OneRosterClientConfig } from './auth';
 export { DISTRICT_ID } from './seed';
-export { ROSTERING_BASE, TOKEN_PATH } from './routes';
+export { GRADEBOOK_BASE, RESOURCES_BASE, ROSTERING_BASE, TOKEN_PATH, V1P1_BASE } from './routes';
+export { OAUTH1_MESSAGES, type OAuth1Consumer } from './oauth1';
 export { statusInfo } from './errors';
 export type { RecordedRequest } from '../common/server';
 export type { RateLimit } from './rateLimit';
 
 export const DEFAULT_CLIENT_ID = 'demo-client';
 export const DEFAULT_CLIENT_SECRET = 'demo-client-secret';
+/** OAuth 1.0a consumer of the 1.1 service. */
+export const DEFAULT_CONSUMER_KEY = 'demo-consumer';
+export const DEFAULT_CONSUMER_SECRET = 'demo-consumer-secret';
 
 export interface OneRosterSimulatorOptions {
 	port?: number;
@@ -33,6 +40,8 @@ export interface OneRosterSimulatorOptions {
 	schools?: number;
 	seed?: number;
 	clients?: Record<string, OneRosterClientConfig>;
+	/** OAuth 1.0a consumers (key → secret) accepted on every service. */
+	consumers?: Record<string, OAuth1Consumer>;
 	/** Tokens accepted as they are (the credential's static bearer mode). */
 	staticTokens?: string[];
 	readings?: Partial<OneRosterReadings>;
@@ -45,6 +54,11 @@ export interface OneRosterSimulator {
 	url: string;
 	tokenUrl: string;
 	rosteringUrl: string;
+	gradebookUrl: string;
+	resourcesUrl: string;
+	/** The 1.1 root: rostering, gradebook and resources under /ims/oneroster/v1p1. */
+	v1p1Url: string;
+	oauth1: OAuth1Verifier;
 	state: OneRosterState;
 	tokens: TokenStore;
 	faults: FaultInjector;
@@ -64,9 +78,12 @@ export interface OneRosterSimulator {
 export async function startOneRosterSimulator(options: OneRosterSimulatorOptions = {}): Promise<OneRosterSimulator> {
 	const state = new OneRosterState(options.readings);
 	seedDistrict(state, { users: options.users ?? 60, schools: options.schools, seed: options.seed ?? 42 });
+	let tick = 0;
+	seedGradebook(state, () => new Date(Date.parse('2026-09-01T06:00:00.000Z') + tick++ * 1000).toISOString());
+	const oauth1 = new OAuth1Verifier(options.consumers ?? { [DEFAULT_CONSUMER_KEY]: { secret: DEFAULT_CONSUMER_SECRET } }, () => state.readings.oauth1Methods);
 	const tokens = new TokenStore(state, options.clients ?? { [DEFAULT_CLIENT_ID]: { secret: DEFAULT_CLIENT_SECRET } }, new Set(options.staticTokens ?? []));
 	const faults = new FaultInjector(faultErrorBody);
-	const limiter = withRateLimit(createOneRosterHandler(state, tokens));
+	const limiter = withRateLimit(createOneRosterHandler(state, tokens, oauth1));
 	const server = await startSimServer({
 		handler: limiter.handler,
 		port: options.port,
@@ -78,6 +95,10 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 		url: server.url,
 		tokenUrl: `${server.url}${TOKEN_PATH}`,
 		rosteringUrl: `${server.url}${ROSTERING_BASE}`,
+		gradebookUrl: `${server.url}${GRADEBOOK_BASE}`,
+		resourcesUrl: `${server.url}${RESOURCES_BASE}`,
+		v1p1Url: `${server.url}${V1P1_BASE}`,
+		oauth1,
 		state,
 		tokens,
 		faults,

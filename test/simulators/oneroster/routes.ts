@@ -4,15 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { emptyResponse, jsonResponse, type SimHandler, type SimRequest, type SimResponse } from '../common/server';
 import { DEMOGRAPHICS_SCOPE, type TokenStore } from './auth';
 import { errorResponse } from './errors';
+import { gradebookWrite, resolveGradebook, V1P1_GRADEBOOK } from './gradebook';
+import { OAUTH1_MESSAGES, type OAuth1Verifier } from './oauth1';
+import { toV1p1, userToV1p1, V1P1_USER_FIELDS } from './v1p1';
 import { matcher, parseFilterExpression, project, QueryError, selectFields, sortRecords } from './query';
 import type { OneRosterState } from './state';
-import { KNOWN_FIELDS, type Collection, type Json } from './types';
+import { KNOWN_FIELDS, type Collection, type Json, type Single, type Source } from './types';
 
 export const ROSTERING_BASE = '/ims/oneroster/rostering/v1p2';
+export const GRADEBOOK_BASE = '/ims/oneroster/gradebook/v1p2';
+export const RESOURCES_BASE = '/ims/oneroster/resources/v1p2';
+/** OneRoster 1.1: every service under one root. */
+export const V1P1_BASE = '/ims/oneroster/v1p1';
 export const TOKEN_PATH = '/oauth/token';
 
-type Source = { collection: Collection; key: string; records: () => Json[]; scope?: string };
-type Single = { collection: Collection; key: string; id: string; where?: (record: Json) => boolean; scope?: string };
 
 const byType = (type: string) => (record: Json) => record.type === type;
 const hasRole = (role: string) => (user: Json) => (user.roles as Json[]).some((entry) => entry.role === role);
@@ -99,12 +104,12 @@ class ResultCache {
 	}
 }
 
-export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore): SimHandler {
+export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore, oauth1: OAuth1Verifier): SimHandler {
 	const cache = new ResultCache();
 
 	const list = (request: SimRequest, source: Source): SimResponse => {
 		const q = (name: string) => request.query[name]?.[0];
-		const known = KNOWN_FIELDS[source.collection];
+		const known = source.known ?? KNOWN_FIELDS[source.collection];
 		const readings = state.readings;
 		const filterText = q('filter');
 		const filter = filterText ? parseFilterExpression(filterText, known, readings.maxPredicates) : undefined;
@@ -161,18 +166,44 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 		return state.readings.updateAnswer === 'user' ? jsonResponse(200, { user: state.get('users', segments[1]) }) : emptyResponse(201);
 	};
 
-	return (request) => {
-		if (request.path === TOKEN_PATH) {
-			return request.method === 'POST' ? tokens.handleTokenRequest(request) : errorResponse(405, 'unsupported');
+	/** Which base a path is under, and the decoded segments after it. */
+	const route = (path: string) => {
+		const base = [ROSTERING_BASE, GRADEBOOK_BASE, RESOURCES_BASE, V1P1_BASE].find((candidate) => path.startsWith(`${candidate}/`));
+		const segments = base ? path.slice(base.length + 1).replace(/\/$/, '').split('/').map(decodeURIComponent) : [];
+		return { base, segments };
+	};
+
+	/** A GET under any base: rostering, gradebook or resources, as that base serves them. */
+	const resolveAny = (base: string, segments: string[]) => {
+		if (base === ROSTERING_BASE) return resolve(state, segments);
+		const found = resolveGradebook(state, segments);
+		if (base === GRADEBOOK_BASE) return found?.collection === 'resources' ? undefined : found;
+		if (base === RESOURCES_BASE) return found?.collection === 'resources' ? found : undefined;
+		// 1.1: rostering, then the 1.1 subset of gradebook and resources (§4 of the reference).
+		const rostering = resolve(state, segments);
+		// 1.1 users are filtered and sorted on their 1.1 fields (`role`, `orgs`).
+		if (rostering && 'records' in rostering && rostering.collection === 'users') {
+			return { ...rostering, records: () => rostering.records().map(userToV1p1), known: V1P1_USER_FIELDS };
 		}
-		if (!request.path.startsWith(`${ROSTERING_BASE}/`)) return errorResponse(404, 'unknownobject', 'No such endpoint');
-		const segments = request.path.slice(ROSTERING_BASE.length + 1).replace(/\/$/, '').split('/').map(decodeURIComponent);
-		const isUsers = segments[0] === 'users';
+		if (rostering) return rostering;
+		if (!found) return undefined;
+		if (found.collection === 'resources') return segments[0] === 'users' ? undefined : found;
+		return V1P1_GRADEBOOK.has(found.collection) && !['categories', 'scoreScales'].includes(segments[2] ?? '') ? found : undefined;
+	};
+
+	const serve = (request: SimRequest, base: string, segments: string[]): SimResponse => {
+		const isUsers = base === ROSTERING_BASE && segments[0] === 'users';
 		const withDemographics = isUsers && segments.length === 3 && segments[2] === 'demographics';
-		const resolved = request.method === 'GET' && !withDemographics ? resolve(state, segments) : undefined;
-		const denied = tokens.check(request, resolved?.scope ?? (withDemographics ? DEMOGRAPHICS_SCOPE : undefined));
-		if (denied === 'unauthorised') return errorResponse(401, 'unauthorisedrequest', 'The access token is missing, unknown or expired');
-		if (denied === 'forbidden') return errorResponse(403, 'forbidden', 'The token lacks the scope for this data');
+		const resolved = request.method === 'GET' && !withDemographics ? resolveAny(base, segments) : undefined;
+		const signed = /^OAuth[\s,]/i.test(String(request.headers.authorization ?? ''));
+		if (signed) {
+			const failure = oauth1.verify(request, `http://${String(request.headers.host)}`);
+			if (failure) return errorResponse(401, 'unauthorisedrequest', OAUTH1_MESSAGES[failure]);
+		} else {
+			const denied = tokens.check(request, resolved?.scope ?? (withDemographics ? DEMOGRAPHICS_SCOPE : undefined));
+			if (denied === 'unauthorised') return errorResponse(401, 'unauthorisedrequest', 'The access token is missing, unknown or expired');
+			if (denied === 'forbidden') return errorResponse(403, 'forbidden', 'The token lacks the scope for this data');
+		}
 		try {
 			if (withDemographics && request.method === 'GET') {
 				if (!state.readings.userWrites) return errorResponse(404, 'unknownobject', 'No such endpoint');
@@ -183,7 +214,12 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 			if (isUsers && ((request.method === 'POST' && segments.length === 1) || (['PUT', 'DELETE'].includes(request.method) && segments.length === 2))) {
 				return userWrite(request, segments);
 			}
-			if (request.method !== 'GET') return errorResponse(405, 'unsupported', 'Rostering is read-only');
+			if (request.method !== 'GET') {
+				const v1p1 = base === V1P1_BASE;
+				const writable = base === GRADEBOOK_BASE || (v1p1 && request.method !== 'POST' && V1P1_GRADEBOOK.has(segments[0]));
+				const written = writable ? gradebookWrite(state, request, segments) : undefined;
+				return written ?? errorResponse(405, 'unsupported', base === GRADEBOOK_BASE ? 'No such gradebook write' : 'This service is read-only');
+			}
 			if (!resolved) return errorResponse(404, 'unknownobject', 'No such endpoint');
 			if ('records' in resolved) return list(request, resolved);
 			const record = state.get(resolved.collection, resolved.id);
@@ -194,5 +230,15 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 			if (error instanceof QueryError) return errorResponse(400, error.codeMinor, error.message);
 			throw error;
 		}
+	};
+
+	return (request) => {
+		if (request.path === TOKEN_PATH) {
+			return request.method === 'POST' ? tokens.handleTokenRequest(request) : errorResponse(405, 'unsupported');
+		}
+		const { base, segments } = route(request.path);
+		if (!base) return errorResponse(404, 'unknownobject', 'No such endpoint');
+		const response = serve(request, base, segments);
+		return base === V1P1_BASE ? toV1p1(response) : response;
 	};
 }

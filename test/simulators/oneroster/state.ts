@@ -1,6 +1,6 @@
 /** The simulator's data: one array per collection, kept in sourcedId order (the default order), plus indexes. */
 import type { Collection, Json, OneRosterReadings } from './types';
-import { DEFAULT_READINGS } from './types';
+import { COLLECTIONS, DEFAULT_READINGS } from './types';
 
 export class OneRosterState {
 	readings: OneRosterReadings;
@@ -14,7 +14,7 @@ export class OneRosterState {
 
 	constructor(readings: Partial<OneRosterReadings> = {}) {
 		this.readings = { ...DEFAULT_READINGS, ...readings };
-		for (const name of ['orgs', 'academicSessions', 'courses', 'classes', 'users', 'enrollments', 'demographics'] as Collection[]) {
+		for (const name of COLLECTIONS) {
 			this.data.set(name, []);
 			this.byId.set(name, new Map());
 		}

@@ -7,7 +7,18 @@ export interface GuidRef {
 	type: string;
 }
 
-export type Collection = 'orgs' | 'academicSessions' | 'courses' | 'classes' | 'users' | 'enrollments' | 'demographics';
+export type RosteringCollection = 'orgs' | 'academicSessions' | 'courses' | 'classes' | 'users' | 'enrollments' | 'demographics';
+export type GradebookCollection = 'categories' | 'lineItems' | 'results' | 'scoreScales' | 'assessmentLineItems' | 'assessmentResults';
+export type Collection = RosteringCollection | GradebookCollection | 'resources';
+
+export const COLLECTIONS: readonly Collection[] = [
+	'orgs', 'academicSessions', 'courses', 'classes', 'users', 'enrollments', 'demographics',
+	'categories', 'lineItems', 'results', 'scoreScales', 'assessmentLineItems', 'assessmentResults', 'resources',
+];
+
+/** A GET answered from a collection (list) or one record. */
+export type Source = { collection: Collection; key: string; records: () => Json[]; scope?: string; known?: ReadonlySet<string> };
+export type Single = { collection: Collection; key: string; id: string; where?: (record: Json) => boolean; scope?: string };
 
 export interface OneRosterReadings {
 	/** Send X-Total-Count on collections. */
@@ -28,6 +39,10 @@ export interface OneRosterReadings {
 	updateAnswer: 'user' | 'empty';
 	/** Client authentication accepted at the token endpoint. */
 	clientAuth: 'basic' | 'body' | 'both';
+	/** POST creates: keep the supplied sourcedId when free, or always allocate a new one (both readings of the standard). */
+	allocateIds: 'supplied' | 'new';
+	/** OAuth 1.0a signature methods a 1.1 server accepts (ClassLink's library signs only HMAC-SHA1). */
+	oauth1Methods: Array<'HMAC-SHA256' | 'HMAC-SHA1'>;
 	/** `token_type` as the token endpoint writes it. */
 	tokenType: 'Bearer' | 'bearer';
 	/** Lifetime of issued tokens in seconds. */
@@ -45,6 +60,8 @@ export const DEFAULT_READINGS: OneRosterReadings = {
 	updateAnswer: 'user',
 	clientAuth: 'both',
 	tokenType: 'Bearer',
+	allocateIds: 'new',
+	oauth1Methods: ['HMAC-SHA256', 'HMAC-SHA1'],
 	tokenLifetimeSeconds: 3600,
 };
 
@@ -61,6 +78,13 @@ export const KNOWN_FIELDS: Record<Collection, ReadonlySet<string>> = {
 	demographics: new Set(
 		'sourcedId status dateLastModified metadata birthDate sex americanIndianOrAlaskaNative asian blackOrAfricanAmerican nativeHawaiianOrOtherPacificIslander white demographicRaceTwoOrMoreRaces hispanicOrLatinoEthnicity countryOfBirthCode stateOfBirthAbbreviation cityOfBirth publicSchoolResidenceStatus'.split(' '),
 	),
+	categories: new Set('sourcedId status dateLastModified metadata title weight'.split(' ')),
+	lineItems: new Set('sourcedId status dateLastModified metadata title description assignDate dueDate class school category gradingPeriod academicSession scoreScale resultValueMin resultValueMax learningObjectiveSet'.split(' ')),
+	results: new Set('sourcedId status dateLastModified metadata lineItem student class scoreScale scoreStatus score textScore scoreDate comment learningObjectiveSet inProgress incomplete late missing'.split(' ')),
+	scoreScales: new Set('sourcedId status dateLastModified metadata title type course class scoreScaleValue'.split(' ')),
+	assessmentLineItems: new Set('sourcedId status dateLastModified metadata title description class parentAssessmentLineItem scoreScale resultValueMin resultValueMax learningObjectiveSet'.split(' ')),
+	assessmentResults: new Set('sourcedId status dateLastModified metadata assessmentLineItem student score textScore scoreDate scoreScale scorePercentile scoreStatus comment learningObjectiveSet inProgress incomplete late missing'.split(' ')),
+	resources: new Set('sourcedId status dateLastModified metadata title roles importance vendorResourceId vendorId applicationId'.split(' ')),
 };
 
 /** hrefs must be absolute URIs; the simulator uses one fixed host whatever port it listens on. */
@@ -68,4 +92,9 @@ export const HREF_ROOT = 'https://sis.example.org/ims/oneroster/rostering/v1p2';
 
 export function ref(type: string, collection: string, sourcedId: string): GuidRef {
 	return { href: `${HREF_ROOT}/${collection}/${sourcedId}`, sourcedId, type };
+}
+
+/** A reference into the gradebook or resources service. */
+export function serviceRef(service: 'gradebook' | 'resources', type: string, collection: string, sourcedId: string): GuidRef {
+	return { href: `${HREF_ROOT.replace('rostering', service)}/${collection}/${sourcedId}`, sourcedId, type };
 }

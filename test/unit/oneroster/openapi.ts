@@ -7,6 +7,8 @@ import Ajv from 'ajv';
 /** The copy kept in the repository (so a clean clone can run the checks); ONEROSTER_SPEC_DIR points elsewhere. */
 export const SPEC_DIR = process.env.ONEROSTER_SPEC_DIR ?? join(__dirname, '..', '..', 'fixtures', 'oneroster-openapi');
 export const ROSTERING_FILE = 'onerosterv1p2rostersservice_openapi3_v1p0.json';
+export const GRADEBOOK_FILE = 'onerosterv1p2gradebookservice_openapi3_v1p0.json';
+export const RESOURCES_FILE = 'onerosterv1p2resourcesservice_openapi3_v1p0.json';
 
 export interface OpenApiOperation {
 	operationId: string;
