@@ -35,6 +35,40 @@ export class PaginationError extends Error {
 }
 
 export const DEFAULT_MAX_REWALKS = 3;
+
+/** A page is anchored when it starts the list or holds a record already emitted: nothing can have slipped past. */
+export function isAnchored<T>(offset: number, records: T[], emitted: ReadonlySet<string>, keyOf: (record: T) => string): boolean {
+	return offset === 0 || records.some((record) => emitted.has(keyOf(record)));
+}
+
+/**
+ * Finding a known record again after the list shifted (records deleted before the cursor): look back half a page,
+ * then doubling; give up after `maxRewalks` re-reads from the start. Shared by the sequential and parallel walks.
+ */
+export class ShiftRecovery {
+	private stepBack = 0;
+	private rewalks = 0;
+
+	constructor(private readonly maxRewalks: number) {}
+
+	/** The offset to read next after a page at `offset` (asked with `limit`) held no known record. */
+	lookBack(offset: number, limit: number): number {
+		this.stepBack = this.stepBack === 0 ? Math.max(1, Math.floor(limit / 2)) : this.stepBack * 2;
+		const next = Math.max(0, offset - this.stepBack);
+		if (next === 0 && ++this.rewalks > this.maxRewalks) {
+			throw new PaginationError(
+				`The list kept changing while it was being read: gave up after ${this.maxRewalks} re-reads from the start. ` +
+					'Try again when fewer records are being added or removed, or narrow the filters.',
+			);
+		}
+		return next;
+	}
+
+	/** A known record was found: the next shift starts again with half a page. */
+	found(): void {
+		this.stepBack = 0;
+	}
+}
 export const DEFAULT_MAX_REQUESTS = 100_000;
 
 /**
@@ -70,8 +104,7 @@ export async function* paginateOffset<T>(
 	let proven = 0; // the server has answered with this many records in one page, so it serves at least that many
 	let offset = 0;
 	let requests = 0;
-	let rewalks = 0;
-	let stepBack = 0;
+	const shift = new ShiftRecovery(maxRewalks);
 
 	for (;;) {
 		const remaining = maxRecords - emitted.size;
@@ -81,20 +114,12 @@ export async function* paginateOffset<T>(
 		const page = await fetch({ offset, limit });
 		const records = recordsOf(page);
 
-		const anchored = offset === 0 || records.some((record) => emitted.has(keyOf(record)));
-		if (!anchored) {
-			// Records before the cursor were deleted: look back (half a page, then doubling) for a known record.
-			stepBack = stepBack === 0 ? Math.max(1, Math.floor(limit / 2)) : stepBack * 2;
-			offset = Math.max(0, offset - stepBack);
-			if (offset === 0 && ++rewalks > maxRewalks) {
-				throw new PaginationError(
-					`The list kept changing while it was being read: gave up after ${maxRewalks} re-reads from the start. ` +
-						'Try again when fewer records are being added or removed, or narrow the filters.',
-				);
-			}
+		if (!isAnchored(offset, records, emitted, keyOf)) {
+			// Records before the cursor were deleted: look back for a known record.
+			offset = shift.lookBack(offset, limit);
 			continue;
 		}
-		stepBack = 0;
+		shift.found();
 
 		for (const record of records) {
 			const key = keyOf(record);

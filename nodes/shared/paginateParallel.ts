@@ -7,8 +7,9 @@ import {
 	countRequest,
 	DEFAULT_MAX_REQUESTS,
 	DEFAULT_MAX_REWALKS,
-	PaginationError,
+	isAnchored,
 	recordsOf,
+	ShiftRecovery,
 	type OffsetPage,
 	type OffsetPaginationOptions,
 } from './paginate';
@@ -113,8 +114,7 @@ export async function* paginateOffsetParallelPages<T>(
 	let served = 0; // the largest page the server has answered: its (possibly silent) page size
 	let total: number | undefined;
 	let requests = 0;
-	let rewalks = 0;
-	let stepBack = 0;
+	const shift = new ShiftRecovery(maxRewalks);
 	let offset = 0;
 	let window = 1;
 	type Pending = { offset: number; limit: number; page: Promise<OffsetPage<T>>; controller: AbortController };
@@ -166,22 +166,14 @@ export async function* paginateOffsetParallelPages<T>(
 			const records = recordsOf(page);
 			if (page.total !== undefined && Number.isFinite(page.total)) total = page.total;
 
-			const anchored = head.offset === 0 || records.some((record) => emitted.has(keyOf(record)));
-			if (!anchored) {
+			if (!isAnchored(head.offset, records, emitted, keyOf)) {
 				// The list shifted under the window: drop what was asked ahead and find a known record again.
 				discard();
 				window = 1;
-				stepBack = stepBack === 0 ? Math.max(1, Math.floor(head.limit / 2)) : stepBack * 2;
-				offset = Math.max(0, head.offset - stepBack);
-				if (offset === 0 && ++rewalks > maxRewalks) {
-					throw new PaginationError(
-						`The list kept changing while it was being read: gave up after ${maxRewalks} re-reads from the start. ` +
-							'Try again when fewer records are being added or removed, or narrow the filters.',
-					);
-				}
+				offset = shift.lookBack(head.offset, head.limit);
 				continue;
 			}
-			stepBack = 0;
+			shift.found();
 			throttle.pageDone();
 			const fresh: T[] = [];
 			for (const record of records) {
