@@ -83,11 +83,13 @@ interface DateParts {
 /**
  * A calendar-checked date (31-02 is refused) in the requested output format. Accepts n8n dateTime strings,
  * Date objects and luxon DateTimes (anything with `toISO()`). The wall-clock time and zone are kept as
- * written — nothing is converted between zones; a Date is read in UTC.
+ * written — nothing is converted between zones; a Date is read in UTC. With `zone` (an IANA name, e.g. the
+ * workflow's time zone), an `iso-datetime` written without an offset gets that zone's offset at that moment:
+ * n8n's date picker gives wall-clock time without one.
  */
 export function parseDate(
 	value: unknown,
-	ctx: FieldContext & { accept?: DateFormat[]; output: DateOutput },
+	ctx: FieldContext & { accept?: DateFormat[]; output: DateOutput; zone?: string },
 ): string {
 	const accept = ctx.accept ?? ['iso', 'dd-mm-yyyy'];
 	const allowed = accept.map((format) => FORMAT_HELP[format]).join(', or ');
@@ -109,7 +111,27 @@ export function parseDate(
 	const date = `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`;
 	if (ctx.output === 'iso-date') return date;
 	if (ctx.output === 'dd-mm-yyyy') return `${pad(parts.day)}-${pad(parts.month)}-${pad(parts.year, 4)}`;
-	return `${date}T${parts.time ?? '00:00:00'}${parts.zone ?? ''}`;
+	const zone = parts.zone ?? (ctx.zone ? offsetIn(ctx.zone, parts) : '');
+	return `${date}T${parts.time ?? '00:00:00'}${zone}`;
+}
+
+/** The UTC offset (±HH:MM) that `timeZone` has at the given wall-clock time; DST gaps resolve forwards. */
+export function offsetIn(timeZone: string, wall: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number }): string {
+	const format = new Intl.DateTimeFormat('en-US', {
+		timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+	});
+	const offsetAt = (instant: number): number => {
+		const fields = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
+		return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second) - Math.floor(instant / 1000) * 1000;
+	};
+	const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
+	// The offset at "the wall time read as UTC" is right except near a change; one correction settles it.
+	const first = offsetAt(asUtc);
+	const offset = offsetAt(asUtc - first);
+	const minutes = Math.round(offset / 60000);
+	const sign = minutes < 0 ? '-' : '+';
+	const pad = (number: number) => String(number).padStart(2, '0');
+	return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
 function readDate(text: string, accept: DateFormat[]): (DateParts & { hour?: number; minute?: number; second?: number }) | undefined {

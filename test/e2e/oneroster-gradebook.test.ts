@@ -32,7 +32,7 @@ describe('n8n execute: line items of a class → results for three students → 
 		expect(execution.output).not.toContain(CLIENT_SECRET);
 	});
 
-	it('wrote one result per student with PUT under the chosen sourcedId, and read exactly those back', () => {
+	it('wrote one result per student from named fields with PUT under the chosen sourcedId, and read exactly those back', () => {
 		const [lineItem] = output('Line items of the class');
 		expect(lineItem.sourcedId).toBe(`lineitem-${CLASS}-1`);
 		const students = output('Three students').map((student) => String(student.sourcedId));
@@ -43,6 +43,8 @@ describe('n8n execute: line items of a class → results for three students → 
 		expect(back.map((result) => (result.student as { sourcedId: string }).sourcedId).sort()).toEqual([...students].sort());
 		expect(back.map((result) => result.score).sort()).toEqual([6, 7, 8]);
 		expect(back.every((result) => result.scoreStatus === 'fully graded' && (result.lineItem as { sourcedId: string }).sourcedId === lineItem.sourcedId)).toBe(true);
+		// Written from named fields: the picker's date without its time, the comment from Additional Fields.
+		expect(back.map((result) => [result.scoreDate, result.comment])).toEqual([['2026-10-01', 'e2e'], ['2026-10-01', 'e2e'], ['2026-10-01', 'e2e']]);
 	});
 });
 

@@ -10,7 +10,7 @@ import type { OneRosterService } from './endpoints';
 
 export type GradebookType = 'category' | 'lineItem' | 'result' | 'scoreScale' | 'assessmentLineItem' | 'assessmentResult';
 
-type RefType = 'class' | 'org' | 'category' | 'academicSession' | 'scoreScale' | 'lineItem' | 'user' | 'course' | 'assessmentLineItem';
+export type RefType = 'class' | 'org' | 'category' | 'academicSession' | 'scoreScale' | 'lineItem' | 'user' | 'course' | 'assessmentLineItem';
 
 type Kind =
 	| { kind: 'string' }
@@ -24,7 +24,7 @@ type Kind =
 	| { kind: 'scaleValues' }
 	| { kind: 'object' };
 
-type FieldSpec = Kind & { required?: boolean };
+export type FieldSpec = Kind & { required?: boolean };
 
 export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const;
 
@@ -67,6 +67,11 @@ const SCHEMAS: Record<GradebookType, Record<string, FieldSpec>> = {
 	},
 };
 
+/** Every field a gradebook object of this type may carry (the common ones first), with its kind. */
+export function gradebookSchema(type: GradebookType): Readonly<Record<string, FieldSpec>> {
+	return { ...COMMON, ...SCHEMAS[type] };
+}
+
 /** Where a reference's href points: the service and collection of the referenced type. */
 const REF_PATHS: Record<RefType, [OneRosterService, string]> = {
 	class: ['rostering', 'classes'],
@@ -90,10 +95,14 @@ export interface BodyContext {
 	/** Display name of the parameter holding the object, for messages. */
 	label: string;
 	serviceUrl: (service: OneRosterService) => string;
+	/** The UI name of one field when the object comes from named fields, e.g. "scoreDate" → "Score Date". */
+	fieldLabel?: (name: string) => string;
 	/** The path's sourcedId on a PUT: the body's must match it or be absent. */
 	sourcedId?: string;
 	now?: Date;
 }
+
+const fieldOf = (ctx: BodyContext, where: string, name: string): string => ctx.fieldLabel?.(name) ?? `${ctx.label} › ${where}${name}`;
 
 const isPlainObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -109,7 +118,7 @@ export function parseJsonParameter(value: unknown, ctx: BodyContext): unknown {
 
 function checkField(name: string, spec: FieldSpec, value: unknown, ctx: BodyContext, where: string): unknown {
 	const fail = (message: string, allowed?: string): never => {
-		throw invalidParameter(ctx.node, { field: `${ctx.label} › ${where}${name}`, itemIndex: ctx.itemIndex, message, allowed });
+		throw invalidParameter(ctx.node, { field: fieldOf(ctx, where, name), itemIndex: ctx.itemIndex, message, allowed });
 	};
 	switch (spec.kind) {
 		case 'string':
@@ -173,12 +182,12 @@ export function buildGradebookObject(type: GradebookType, input: unknown, ctx: B
 	if (!isPlainObject(input)) {
 		throw invalidParameter(ctx.node, { field: ctx.label, itemIndex: ctx.itemIndex, message: `${where}must be a JSON object`, allowed: `the fields of a ${type}` });
 	}
-	const schema = { ...COMMON, ...SCHEMAS[type] };
+	const schema = gradebookSchema(type);
 	const output: IDataObject = {};
 	for (const [name, value] of Object.entries(input)) {
 		if (!Object.hasOwn(schema, name)) {
 			throw invalidParameter(ctx.node, {
-				field: `${ctx.label} › ${where}${name}`,
+				field: fieldOf(ctx, where, name),
 				itemIndex: ctx.itemIndex,
 				message: `"${name}" is not a field of a ${type}`,
 				allowed: Object.keys(schema).join(', '),
@@ -189,7 +198,7 @@ export function buildGradebookObject(type: GradebookType, input: unknown, ctx: B
 	}
 	if (ctx.sourcedId !== undefined) {
 		if (output.sourcedId !== undefined && output.sourcedId !== ctx.sourcedId) {
-			throw invalidParameter(ctx.node, { field: `${ctx.label} › sourcedId`, itemIndex: ctx.itemIndex, message: `"sourcedId" ${JSON.stringify(output.sourcedId)} differs from the ${type} sourcedId "${ctx.sourcedId}" of the path` });
+			throw invalidParameter(ctx.node, { field: fieldOf(ctx, '', 'sourcedId'), itemIndex: ctx.itemIndex, message: `"sourcedId" ${JSON.stringify(output.sourcedId)} differs from the ${type} sourcedId "${ctx.sourcedId}" of the path` });
 		}
 		output.sourcedId = ctx.sourcedId;
 	}
@@ -198,7 +207,7 @@ export function buildGradebookObject(type: GradebookType, input: unknown, ctx: B
 	for (const [name, spec] of Object.entries(schema)) {
 		if (spec.required && output[name] === undefined) {
 			throw invalidParameter(ctx.node, {
-				field: `${ctx.label} › ${where}${name}`,
+				field: fieldOf(ctx, where, name),
 				itemIndex: ctx.itemIndex,
 				message: `"${name}" is required for a ${type}`,
 				allowed: `required: ${Object.entries(schema).filter(([, entry]) => entry.required).map(([key]) => key).join(', ')}`,

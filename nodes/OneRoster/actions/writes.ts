@@ -10,6 +10,7 @@ import { invalidParameter } from '../../shared/errors';
 import type { OneRosterClient } from '../transport';
 import type { Endpoint } from './endpoints';
 import { buildGradebookObject, parseJsonParameter, type BodyContext, type GradebookType } from './gradebookBody';
+import { gradebookFieldParameters, PATH_FIELDS, readGradebookFields } from './gradebookFields';
 
 const EXAMPLES: Record<GradebookType, IDataObject> = {
 	category: { title: 'Homework', weight: 0.25 },
@@ -40,7 +41,21 @@ export function writeParameters(row: Endpoint, show: Record<string, string[]>): 
 	if (!row.body) return [];
 	const many = row.method === 'POST';
 	const example = EXAMPLES[row.body];
+	const label = LABELS[row.body].toLowerCase();
 	return [
+		{
+			displayName: 'Define Using',
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			default: 'fields',
+			options: [
+				{ name: 'Fields Below', value: 'fields', description: many ? `One ${label} per input item` : `The ${label} from named fields` },
+				{ name: 'JSON', value: 'json', description: many ? `A JSON list of ${plural(row.body)}: several in one request` : `The whole ${label} as JSON` },
+			],
+			displayOptions: { show },
+		},
+		...gradebookFieldParameters(row, { ...show, inputMode: ['fields'] }),
 		{
 			displayName: parameterLabel(row),
 			name: many ? 'records' : 'record',
@@ -49,14 +64,11 @@ export function writeParameters(row: Endpoint, show: Record<string, string[]>): 
 			default: JSON.stringify(many ? [example] : example, null, 2),
 			description: many
 				? `A JSON list (or one object) of ${plural(row.body)} to create; a sourcedId you leave out is generated as the one supplied. References may be a bare sourcedId. Checked before sending.`
-				: `The whole ${LABELS[row.body].toLowerCase()} (a PUT replaces it). References may be a bare sourcedId; status defaults to active and dateLastModified to now. Checked before sending.`,
-			displayOptions: { show },
+				: `The whole ${label} (a PUT replaces it). References may be a bare sourcedId; status defaults to active and dateLastModified to now. Checked before sending.`,
+			displayOptions: { show: { ...show, inputMode: ['json'] } },
 		},
 	];
 }
-
-/** Path placeholders that name a field of the objects a POST sends: filled in when the object leaves it out. */
-const PATH_FIELDS: Record<string, string> = { classSourcedId: 'class', schoolSourcedId: 'school', lineItemSourcedId: 'lineItem' };
 
 interface PostAnswer {
 	sourcedIdPairs?: Array<{ suppliedSourcedId?: string; allocatedSourcedId?: string }>;
@@ -77,13 +89,18 @@ export async function executeWrite(
 	}
 	const type = row.body!;
 	const ctx: BodyContext = { node: this.getNode(), itemIndex, label: parameterLabel(row), serviceUrl: (service) => client.serviceUrl(service) };
+	const fromFields = this.getNodeParameter('inputMode', itemIndex, 'fields') === 'fields';
+	const named = fromFields ? readGradebookFields(this, itemIndex, row) : undefined;
+	if (named) ctx.fieldLabel = named.fieldLabel;
 	if (row.method === 'PUT') {
-		const record = buildGradebookObject(type, parseJsonParameter(this.getNodeParameter('record', itemIndex), ctx), { ...ctx, sourcedId: ids.sourcedId });
+		const input = named ? named.input : parseJsonParameter(this.getNodeParameter('record', itemIndex), ctx);
+		const record = buildGradebookObject(type, input, { ...ctx, sourcedId: ids.sourcedId });
 		await client.request({ ...base, body: { [type]: record } });
 		// 201 with an empty body: the output is what was stored.
 		return record;
 	}
-	const parsed = parseJsonParameter(this.getNodeParameter('records', itemIndex), ctx);
+	// Named fields give one object per item; JSON may list several for one request.
+	const parsed = named ? named.input : parseJsonParameter(this.getNodeParameter('records', itemIndex), ctx);
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	if (list.length === 0) throw invalidParameter(ctx.node, { field: ctx.label, itemIndex, message: 'is an empty list', allowed: `at least one ${type}` });
 	const records = list.map((entry, position) => {

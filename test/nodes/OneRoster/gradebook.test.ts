@@ -67,7 +67,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 		sim.faults.add({ match: { method: 'PUT' }, fault: { kind: 'status', status: 503, retryAfter: '0' }, times: 1 });
 		const result = await runOneRoster(sim, {
 			resource: 'result', operation: 'upsert', sourcedId: 'result-new-1',
-			record: JSON.stringify({ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'fully graded', score: '8.5', scoreDate: '2026-10-01', late: true }),
+			inputMode: 'json', record: JSON.stringify({ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'fully graded', score: '8.5', scoreDate: '2026-10-01', late: true }),
 		});
 		expect(result.status).toBe('success');
 		const puts = requestsTo(sim, 'PUT', `${GB}/results/result-new-1`);
@@ -93,7 +93,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 	])('Result › Create or Replace refuses %s before any request, naming the field and the item', async (_name, change, message, description) => {
 		const values = sampleIds(sim).result;
 		const record = { lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'fully graded', scoreDate: '2026-10-01', ...change };
-		const result = await runOneRoster(sim, { resource: 'result', operation: 'upsert', sourcedId: 'result-bad', record: JSON.stringify(record) }, { inputItems: [{}, {}] });
+		const result = await runOneRoster(sim, { resource: 'result', operation: 'upsert', sourcedId: 'result-bad', inputMode: 'json', record: JSON.stringify(record) }, { inputItems: [{}, {}] });
 		expect(result.status).toBe('error');
 		const error = result.nodeError(NODE_NAME)!;
 		expect(error.message).toMatch(message);
@@ -107,7 +107,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 		const good = { title: 'Essay 2', assignDate: '2026-09-01T08:00:00Z', dueDate: '2026-09-15T23:59:00Z', class: values.classSourcedId, school: values.schoolSourcedId, category: 'category-homework' };
 		const result = await runOneRoster(
 			sim,
-			{ resource: 'lineItem', operation: 'upsert', sourcedId: '={{ $json.id }}', record: '={{ JSON.stringify($json.body) }}' },
+			{ resource: 'lineItem', operation: 'upsert', sourcedId: '={{ $json.id }}', inputMode: 'json', record: '={{ JSON.stringify($json.body) }}' },
 			{ continueOnFail: true, inputItems: [{ id: 'li-a', body: good }, { id: 'li-b', body: { ...good, dueDate: '2026-09-15 23:59' } }] },
 		);
 		const items = result.json(NODE_NAME);
@@ -129,7 +129,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 	it.each(ENDPOINTS.filter((row) => row.method === 'PUT' && !row.extension).map((row) => [row.id, row] as const))('%s, then Delete: stored, then gone; DELETE retried on 503', async (_id, row) => {
 		const values = sampleIds(sim)[row.resource];
 		const body = writeBodies(values)[row.body!];
-		const put = await runOneRoster(sim, { resource: row.resource, operation: 'upsert', sourcedId: `${row.resource}-x`, record: JSON.stringify(body) });
+		const put = await runOneRoster(sim, { resource: row.resource, operation: 'upsert', sourcedId: `${row.resource}-x`, inputMode: 'json', record: JSON.stringify(body) });
 		expect(put.status).toBe('success');
 		const plural = row.path.split('/')[1];
 		expect(requestsTo(sim, 'PUT', `${GB}/${plural}/${row.resource}-x`)[0].body).toEqual({ [row.body!]: expect.objectContaining({ sourcedId: `${row.resource}-x`, status: 'active' }) });
@@ -156,7 +156,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 			{ sourcedId: 'r-1', student: values.studentSourcedId, scoreStatus: 'fully graded', score: 9, scoreDate: '2026-10-03' },
 			{ sourcedId: 'r-2', student: values.userSourcedId, scoreStatus: 'not submitted', scoreDate: '2026-10-03', missing: 'true' },
 		];
-		const parameters = { resource: 'result', operation: 'createForLineItem', lineItemSourcedId: values.lineItemSourcedId, records: JSON.stringify(records) };
+		const parameters = { resource: 'result', operation: 'createForLineItem', lineItemSourcedId: values.lineItemSourcedId, inputMode: 'json', records: JSON.stringify(records) };
 		const failed = await runOneRoster(sim, parameters);
 		expect(failed.status).toBe('error');
 		expect(failed.nodeError(NODE_NAME)?.message).toMatch(/503/);
@@ -182,7 +182,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 		sim.setReadings({ allocateIds: 'supplied' });
 		const values = sampleIds(sim).lineItem;
 		const record = { title: 'Oral', assignDate: '2026-10-01T08:00:00Z', dueDate: '2026-10-08T08:00:00Z', class: values.classSourcedId, school: values.schoolSourcedId, category: 'category-tests' };
-		const parameters: INodeParameters = { resource, operation, [placeholder]: locator(values[placeholder]), records: JSON.stringify({ sourcedId: `oral-${operation}`, ...record }) };
+		const parameters: INodeParameters = { resource, operation, [placeholder]: locator(values[placeholder]), inputMode: 'json', records: JSON.stringify({ sourcedId: `oral-${operation}`, ...record }) };
 		const result = await runOneRoster(sim, parameters);
 		expect(result.json(NODE_NAME)).toEqual([expect.objectContaining({ suppliedSourcedId: `oral-${operation}`, allocatedSourcedId: `oral-${operation}` })]);
 		const posts = requestsTo(sim, 'POST', `${GB}${path.replace('{id}', values[placeholder])}`);
@@ -194,7 +194,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 		const values = sampleIds(sim).result;
 		const result = await runOneRoster(sim, {
 			resource: 'result', operation: 'createForAcademicSession', classSourcedId: locator(values.classSourcedId), academicSessionSourcedId: 'term-1',
-			records: JSON.stringify([{ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'exempt', scoreDate: '2026-10-04' }]),
+			inputMode: 'json', records: JSON.stringify([{ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'exempt', scoreDate: '2026-10-04' }]),
 		});
 		const [request] = requestsTo(sim, 'POST', `${GB}/classes/${values.classSourcedId}/academicSessions/term-1/results`);
 		const [sent] = (request.body as { results: Array<Record<string, unknown>> }).results;
@@ -207,7 +207,7 @@ describe('OneRoster › Gradebook and Resources', () => {
 		const values = sampleIds(sim).result;
 		const result = await runOneRoster(sim, {
 			resource: 'result', operation: 'createForLineItem', lineItemSourcedId: values.lineItemSourcedId,
-			records: JSON.stringify([{ student: 's', scoreStatus: 'exempt', scoreDate: '2026-10-04' }, { student: 's', scoreStatus: 'late', scoreDate: '2026-10-04' }]),
+			inputMode: 'json', records: JSON.stringify([{ student: 's', scoreStatus: 'exempt', scoreDate: '2026-10-04' }, { student: 's', scoreStatus: 'late', scoreDate: '2026-10-04' }]),
 		});
 		expect(result.nodeError(NODE_NAME)?.message).toMatch(/\[1\] scoreStatus/);
 		expect(requestsTo(sim, 'POST', /results$/)).toHaveLength(0);

@@ -38,19 +38,23 @@ export interface RunOptions {
 	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** The workflow's time zone setting (n8n's default otherwise). */
+	timezone?: string;
 }
 
 /** Runs one OneRoster node (after a Manual Trigger) through n8n-core's engine against the simulator. */
 export async function runOneRoster(sim: OneRosterSimulator, parameters: INodeParameters, options: RunOptions = {}): Promise<RunResult> {
+	const workflow = singleNodeWorkflow({
+		type: NODE_TYPE,
+		nodeName: NODE_NAME,
+		parameters,
+		credentials: { oneRosterApi: { id: '1', name: 'OneRoster test' } },
+		inputItems: options.inputItems,
+		continueOnFail: options.continueOnFail,
+	});
+	if (options.timezone) workflow.settings = { timezone: options.timezone };
 	return await runWorkflow({
-		workflow: singleNodeWorkflow({
-			type: NODE_TYPE,
-			nodeName: NODE_NAME,
-			parameters,
-			credentials: { oneRosterApi: { id: '1', name: 'OneRoster test' } },
-			inputItems: options.inputItems,
-			continueOnFail: options.continueOnFail,
-		}),
+		workflow,
 		credentials: credentialsFor(sim, options.credentials),
 	});
 }

@@ -90,7 +90,7 @@ describe('OneRoster › 1.1 with OAuth 1.0a signed requests', () => {
 		expect(requestsTo(sim, 'GET', `${V1P1}/classes/${values.classSourcedId}/lineItems`)).toHaveLength(1);
 		const put = await runOneRoster(
 			sim,
-			{ resource: 'result', operation: 'upsert', sourcedId: 'v11-result', record: JSON.stringify({ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'submitted', scoreDate: '2026-10-05' }) },
+			{ resource: 'result', operation: 'upsert', sourcedId: 'v11-result', inputMode: 'json', record: JSON.stringify({ lineItem: values.lineItemSourcedId, student: values.studentSourcedId, scoreStatus: 'submitted', scoreDate: '2026-10-05' }) },
 			oauth1(),
 		);
 		expect(put.status).toBe('success');
@@ -101,7 +101,7 @@ describe('OneRoster › 1.1 with OAuth 1.0a signed requests', () => {
 
 	it('1.2-only endpoints are refused under 1.1 before any request', async () => {
 		const values = sampleIds(sim).result;
-		const result = await runOneRoster(sim, { resource: 'result', operation: 'createForLineItem', lineItemSourcedId: values.lineItemSourcedId, records: '[]' }, oauth1());
+		const result = await runOneRoster(sim, { resource: 'result', operation: 'createForLineItem', lineItemSourcedId: values.lineItemSourcedId, inputMode: 'json', records: '[]' }, oauth1());
 		expect(result.nodeError(NODE_NAME)?.message).toMatch(/not part of OneRoster 1.1/);
 		const scales = await runOneRoster(sim, { resource: 'scoreScale', operation: 'getAll', returnAll: true }, oauth1());
 		expect(scales.nodeError(NODE_NAME)?.message).toMatch(/not part of OneRoster 1.1/);

@@ -96,6 +96,19 @@ describe('parseDate', () => {
 		expect(date({ toISO: () => '2024-09-01T08:30:00.000+02:00' }, 'iso-date')).toBe('2024-09-01');
 	});
 
+	it('gives a date-time written without an offset the offset its zone has at that moment; a written offset wins', () => {
+		const zoned = (value: string, zone: string) => parseDate(value, { ...ctx('Due Date'), output: 'iso-datetime', zone });
+		expect(zoned('2026-09-01T08:00:00', 'Europe/Brussels')).toBe('2026-09-01T08:00:00+02:00');
+		expect(zoned('2026-12-01T08:00:00', 'Europe/Brussels')).toBe('2026-12-01T08:00:00+01:00');
+		// Either side of the change back to winter time (Brussels, 25 October 2026, 03:00 → 02:00).
+		expect(zoned('2026-10-25T01:30:00', 'Europe/Brussels')).toBe('2026-10-25T01:30:00+02:00');
+		expect(zoned('2026-10-25T04:00:00', 'Europe/Brussels')).toBe('2026-10-25T04:00:00+01:00');
+		expect(zoned('2026-01-15T23:59', 'America/New_York')).toBe('2026-01-15T23:59:00-05:00');
+		expect(zoned('2026-01-15', 'Asia/Kolkata')).toBe('2026-01-15T00:00:00+05:30');
+		expect(zoned('2026-01-15T10:00:00Z', 'Europe/Brussels')).toBe('2026-01-15T10:00:00Z');
+		expect(zoned('2026-01-15T10:00:00-03:00', 'Europe/Brussels')).toBe('2026-01-15T10:00:00-03:00');
+	});
+
 	it.each(['31-02-2024', '29-02-2023', '2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-09-01T24:00:00', '2024-09-01T10:60', '2024-09-01T10:00+19:00'])(
 		'refuses %s as not a real date',
 		(value) => {
