@@ -29,6 +29,19 @@ describe('shared/oauth1 (RFC 5849)', () => {
 		);
 	});
 
+	it('HMAC-SHA256: a published third-party vector (Postman-generated, InterSystems community article "OAuth 1.0 Authorization sign process", 2023)', () => {
+		// RFC 5849's vectors are all HMAC-SHA1; this one checks the SHA-256 path end to end, oauth_version included as Postman sends it.
+		const base = signatureBaseString('GET', new URL('https://www.somerandom123.com/noplace/'), {
+			oauth_consumer_key: 'cons123key321',
+			oauth_token: 'acc999token456',
+			oauth_signature_method: 'HMAC-SHA256',
+			oauth_timestamp: '1696497844',
+			oauth_nonce: 's3fr5drk83kde3',
+			oauth_version: '1.0',
+		});
+		expect(oauthEncode(hmacSignature('HMAC-SHA256', 'conssecret123', 'toksec234234', base))).toBe('mdmQ6T%2BMSgWnKaRfjms4U89iBG9tgDudg15Q7%2FMNGwk%3D');
+	});
+
 	it('§1.2: the photos example signs to MdpQcU8iPSUjWoN/UDMsK2sui9I= with HMAC-SHA1', () => {
 		const base = signatureBaseString('GET', new URL('http://photos.example.net/photos?file=vacation.jpg&size=original'), {
 			oauth_consumer_key: 'dpf43f3p2l4k3l03',
