@@ -49,7 +49,8 @@ export async function runPerItem(
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push(...toItems(await handler(itemIndex), itemIndex));
+			// One push per item: spreading a Return All of 150,000 records into push() overflows the call stack.
+			for (const item of toItems(await handler(itemIndex), itemIndex)) output.push(item);
 		} catch (caught) {
 			const error = toNodeError(context.getNode(), caught, itemIndex);
 			if (options.redact) redactErrorText(error, options.redact);

@@ -177,9 +177,10 @@ export async function* paginateOffsetParallelPages<T>(
 			throttle.pageDone();
 			const fresh: T[] = [];
 			for (const record of records) {
-				const key = keyOf(record);
-				if (emitted.has(key)) continue;
-				emitted.add(key);
+				// One hash lookup per record: the set grows only for a key it did not hold.
+				const known = emitted.size;
+				emitted.add(keyOf(record));
+				if (emitted.size === known) continue;
 				fresh.push(record);
 				if (emitted.size >= maxRecords) break;
 			}

@@ -104,7 +104,7 @@ export async function pollAbsences(this: IPollFunctions, client: SmartschoolClie
 		const decoded = code
 			? await client.call('getAbsentsByDateAndGroup', { date, code })
 			: await client.call('getAbsentsByDate', { date });
-		records.push(...dateItems(decoded, date, 'userId').filter((entry) => !absentOnly || entry.absent));
+		for (const entry of dateItems(decoded, date, 'userId')) if (!absentOnly || entry.absent) records.push(entry);
 	}
 	const diff = pollSnapshot({
 		staticData: this.getWorkflowStaticData('node'),

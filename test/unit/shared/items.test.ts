@@ -46,6 +46,14 @@ describe('runPerItem results', () => {
 		]);
 	});
 
+	it('takes a Return All of 300,000 records from one item (a large district\'s enrollments) without overflowing the stack', async () => {
+		const records = Array.from({ length: 300_000 }, (_, id) => ({ id }));
+		const output = await runPerItem(stubContext(2), async (i) => (i === 0 ? records : { last: true }));
+		expect(output).toHaveLength(300_001);
+		expect(output[299_999]).toEqual({ json: { id: 299_999 }, pairedItem: { item: 0 } });
+		expect(output[300_000]).toEqual({ json: { last: true }, pairedItem: { item: 1 } });
+	});
+
 	it('treats a record that merely has a json field as data', async () => {
 		const record: IDataObject = { json: { nested: 1 }, id: 7 };
 		const output = await runPerItem(stubContext(1), async () => record);
