@@ -68,12 +68,10 @@ describe.each(NODES)('loading the $name node files (as n8n does at start-up)', (
 	});
 
 	it('describes the node exactly as its operation modules assemble it', () => {
-		/* eslint-disable @typescript-eslint/no-require-imports */
 		const { versionDescription } = require(join(root, 'dist', 'nodes', name, 'actions', 'versionDescription.js')) as {
 			versionDescription: Record<string, unknown>;
 		};
 		const exported = require(join(root, files[0])) as Record<string, new () => INodeType>;
-		/* eslint-enable @typescript-eslint/no-require-imports */
 		const { description } = new (Object.values(exported)[0])();
 		// Every field, in order (properties and options are arrays); only undefined values may be left out.
 		expect(JSON.stringify(Object.keys(versionDescription).map((key) => (description as unknown as Record<string, unknown>)[key]))).toBe(
