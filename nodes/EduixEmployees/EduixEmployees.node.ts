@@ -1,12 +1,15 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import type * as Router from './actions/router';
+import type { versionDescription } from './actions/versionDescription';
 import { credentialTest } from './methods';
 
 export class EduixEmployees implements INodeType {
 	description: INodeTypeDescription = {
-		...versionDescription,
+		// What actions/versionDescription.ts assembles, saved by the build (gulpfile.js): assembling it here would load
+		// the operation modules and the execution code they import when n8n starts.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		...(require('./actions/versionDescription.json') as typeof versionDescription),
 		icon: { light: 'file:eduix.svg', dark: 'file:eduix.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		credentials: [{ name: 'eduixApi', required: true, testedBy: 'eduixApiTest' }],
@@ -16,6 +19,9 @@ export class EduixEmployees implements INodeType {
 	methods = { credentialTest };
 
 	async execute(this: IExecuteFunctions) {
+		// The router brings the transport and the HTTP layer with it: loaded on the first execute, not when n8n starts.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { router } = require('./actions/router') as typeof Router;
 		return await router.call(this);
 	}
 }

@@ -6,7 +6,7 @@ import { listOptions, schoolFields } from './actions/common.descriptions';
 import { readListOptions, readSchool } from './actions/params';
 import { employeeKey, leftReason, type Employee } from './helpers/employees';
 import { credentialTest } from './methods';
-import { createEduixClient } from './transport';
+import type * as Transport from './transport';
 
 const EVENT_NAMES: Record<SnapshotEvent, string> = { added: 'joined', changed: 'changed', removed: 'left' };
 
@@ -80,6 +80,9 @@ export class EduixEmployeesTrigger implements INodeType {
 		// A trigger has no input items; errors name item 0, the poll itself.
 		const school = readSchool(this, 0);
 		const query = readListOptions(node, options, school, 0);
+		// The transport, OAuth and the HTTP layer (undici) load on the first poll, not when n8n starts.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { createEduixClient } = require('./transport') as typeof Transport;
 		const client = await createEduixClient(this);
 		const listed = await client.listSchool({ ...school.query, ...query });
 

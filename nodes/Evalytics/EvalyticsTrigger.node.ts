@@ -11,9 +11,9 @@ import { changeItems, contentHash, pollSnapshot, selectedEvents, type FirstPollB
 import { organisationLocator, userListFilters } from './actions/common.descriptions';
 import { parseRoleIds } from './actions/params';
 import type { EvalyticsUser } from './helpers/users';
-import { listUsers } from './listing';
+import type * as Listing from './listing';
 import { credentialTest, listSearch } from './methods';
-import { createEvalyticsClient } from './transport';
+import type * as Transport from './transport';
 
 
 export class EvalyticsTrigger implements INodeType {
@@ -83,6 +83,11 @@ export class EvalyticsTrigger implements INodeType {
 		// A trigger has no input items; errors name item 0, the poll itself.
 		const roles = parseRoleIds(node, filters.roles, 0);
 
+		// The transport and the HTTP layer (undici) load on the first poll, not when n8n starts.
+		/* eslint-disable @typescript-eslint/no-require-imports */
+		const { createEvalyticsClient } = require('./transport') as typeof Transport;
+		const { listUsers } = require('./listing') as typeof Listing;
+		/* eslint-enable @typescript-eslint/no-require-imports */
 		const client = await createEvalyticsClient(this);
 		const users: EvalyticsUser[] = [];
 		for await (const user of listUsers(client, {

@@ -5,9 +5,9 @@ import { invalidParameter } from '../shared/errors';
 import { contentHash, getHighWaterMark, loadSnapshot, saveSnapshot, setHighWaterMark } from '../shared/poll';
 import type { OneRosterService } from './actions/endpoints';
 import { checkRawFilter, quoteValue } from './actions/filter';
-import { listRecords } from './listing';
+import type * as Listing from './listing';
 import { credentialTest, listSearch } from './methods';
-import { createOneRosterClient } from './transport';
+import type * as Transport from './transport';
 
 const WATCHED: Record<string, { path: string; key: string; label: string; service?: OneRosterService }> = {
 	user: { path: '/users', key: 'users', label: 'User' },
@@ -122,6 +122,11 @@ export class OneRosterTrigger implements INodeType {
 		const since = mark ? new Date(Date.parse(mark) - overlapMs).toISOString() : undefined;
 		const filter = [since ? `dateLastModified>${quoteValue(since)}` : '', extra].filter(Boolean).join(' AND ') || undefined;
 
+		// The transport and the HTTP layer (undici) load on the first poll, not when n8n starts.
+		/* eslint-disable @typescript-eslint/no-require-imports */
+		const { createOneRosterClient } = require('./transport') as typeof Transport;
+		const { listRecords } = require('./listing') as typeof Listing;
+		/* eslint-enable @typescript-eslint/no-require-imports */
 		const client = await createOneRosterClient(this);
 		const snapshot = previous ?? new Map<string, string>();
 		const emitted: IDataObject[] = [];

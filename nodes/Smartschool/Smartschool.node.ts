@@ -1,12 +1,15 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import type * as Router from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import type { versionDescription } from './actions/versionDescription';
 import * as nodeMethods from './methods';
 
 export class Smartschool implements INodeType {
 	description: INodeTypeDescription = {
-		...versionDescription,
+		// What actions/versionDescription.ts assembles, saved by the build (gulpfile.js): assembling it here would load
+		// every operation module when n8n starts.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		...(require('./actions/versionDescription.json') as typeof versionDescription),
 		icon: { light: 'file:smartschool.svg', dark: 'file:smartschool.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		credentials: [{ name: 'smartschoolApi', required: true, testedBy: 'smartschoolApiTest' }],
@@ -17,7 +20,7 @@ export class Smartschool implements INodeType {
 	methods = { ...nodeMethods };
 
 	async execute(this: IExecuteFunctions) {
-		// The router brings the transport with it: loaded on the first execute, not when n8n starts.
+		// The router brings the operations and the transport with them: loaded on the first execute, not when n8n starts.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { router } = require('./actions/router') as typeof Router;
 		return await router.call(this);

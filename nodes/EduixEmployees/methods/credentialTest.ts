@@ -2,7 +2,8 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCrede
 import { NodeError } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
-import { EduixClient, readCredentials } from '../transport';
+import type * as Transport from '../transport';
+import type { EduixClient } from '../transport';
 
 const TEST_NODE: INode = {
 	name: 'Edu-iX Employees',
@@ -22,9 +23,12 @@ const TEST_NODE: INode = {
  */
 export async function eduixApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const secrets = new SecretSet();
+	// The transport, OAuth and the HTTP layer (undici) load on the first test, not when n8n starts.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { EduixClient: Client, readCredentials } = require('../transport') as typeof Transport;
 	let client: EduixClient;
 	try {
-		client = new EduixClient(TEST_NODE, readCredentials(TEST_NODE, credential.data ?? {}, secrets), secrets);
+		client = new Client(TEST_NODE, readCredentials(TEST_NODE, credential.data ?? {}, secrets), secrets);
 	} catch (error) {
 		return { status: 'Error', message: secrets.redact(explain(error)) };
 	}

@@ -1,8 +1,8 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { SecretSet, TransportError } from '../../shared/errors';
-import { httpRequest } from '../../shared/http';
-import { normaliseBaseUrl } from '../transport';
+import type * as Http from '../../shared/http';
+import type * as Transport from '../transport';
 
 /**
  * The Test button: one cheap organisation read with the key and default organisation, with a message
@@ -18,6 +18,11 @@ export async function evalyticsApiTest(
 	if (!apiKey) return { status: 'Error', message: 'Enter the API key' };
 	if (!organisation) return { status: 'Error', message: 'Enter the default organisation (internal ID or externalId)' };
 	const secrets = new SecretSet().add(apiKey);
+	// The transport and the HTTP layer (undici) load on the first test, not when n8n starts.
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { normaliseBaseUrl } = require('../transport') as typeof Transport;
+	const { httpRequest } = require('../../shared/http') as typeof Http;
+	/* eslint-enable @typescript-eslint/no-require-imports */
 	let baseUrl: string;
 	try {
 		baseUrl = normaliseBaseUrl({ name: 'Evalytics', type: 'n8n-nodes-edu.evalytics', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} }, data.baseUrl);

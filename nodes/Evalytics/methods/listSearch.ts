@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchOrganisations as fetchOrganisations } from '../listing';
-import { createEvalyticsClient } from '../transport';
+import type * as Listing from '../listing';
+import type * as Transport from '../transport';
 
 const PAGE = 100;
 
@@ -11,6 +11,11 @@ export async function searchOrganisations(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	// The listing and transport load on the first search, not when n8n starts.
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { createEvalyticsClient } = require('../transport') as typeof Transport;
+	const { searchOrganisations: fetchOrganisations } = require('../listing') as typeof Listing;
+	/* eslint-enable @typescript-eslint/no-require-imports */
 	const client = await createEvalyticsClient(this);
 	const skip = paginationToken ? Number(paginationToken) || 0 : 0;
 	const organisations = await fetchOrganisations(client, { q: filter, limit: PAGE, skip });

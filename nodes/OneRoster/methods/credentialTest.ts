@@ -1,8 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
-import { getAccessToken } from '../../shared/oauth2';
-import { OneRosterClient, readCredentials } from '../transport';
+import type * as OAuth2 from '../../shared/oauth2';
+import type * as Transport from '../transport';
+import type { OneRosterClient } from '../transport';
 
 const TEST_NODE: INode = { name: 'OneRoster', type: 'n8n-nodes-edu.oneRoster', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} };
 
@@ -14,10 +15,15 @@ function describe(error: unknown, secrets: SecretSet): string {
 /** The Test button: (1) fetch a token, (2) read one org; the message names the step that failed. */
 export async function oneRosterApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const secrets = new SecretSet();
+	// The transport, OAuth and the HTTP layer (undici) load on the first test, not when n8n starts.
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { OneRosterClient: Client, readCredentials } = require('../transport') as typeof Transport;
+	const { getAccessToken } = require('../../shared/oauth2') as typeof OAuth2;
+	/* eslint-enable @typescript-eslint/no-require-imports */
 	let client: OneRosterClient;
 	try {
 		const credentials = readCredentials(TEST_NODE, credential.data ?? {});
-		client = new OneRosterClient(TEST_NODE, credentials);
+		client = new Client(TEST_NODE, credentials);
 		const { auth } = credentials;
 		if (auth.kind === 'oAuth2') {
 			secrets.add(auth.clientSecret);

@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { quoteValue } from '../actions/filter';
-import { createOneRosterClient } from '../transport';
+import type * as Transport from '../transport';
 
 const PAGE = 50;
 
@@ -10,6 +10,9 @@ async function search(
 	context: ILoadOptionsFunctions,
 	args: { path: string; key: string; fields: string[]; text?: string; token?: string; label: (record: IDataObject) => string },
 ): Promise<INodeListSearchResult> {
+	// The transport loads on the first search, not when n8n starts.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { createOneRosterClient } = require('../transport') as typeof Transport;
 	const client = await createOneRosterClient(context);
 	const offset = args.token ? Number(args.token) || 0 : 0;
 	const text = args.text?.trim();
