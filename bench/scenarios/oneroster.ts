@@ -16,7 +16,6 @@ const CAP = 100;
 /** Pages in flight for the raw loop: the node's default Parallel Requests, which its runs here leave as is. */
 const CONCURRENCY = 8;
 const TOKEN = 'bench-static-token-0f3c';
-const SETTLE_MS = 2_000;
 const NODE = 'OneRoster';
 const HTTP = 'HTTP Request';
 const IN_N8N = 'ours in n8n 2.8.4: OneRoster node (executionTime)';
@@ -173,9 +172,6 @@ export function oneRosterScenario(id: string, latencyMs: number): Scenario {
 					const ms = executionTime(result.stdout, node);
 					const offsets = sim.requests.filter((request) => request.path.endsWith('/users')).map((request) => Number(request.query.offset?.[0] ?? 0));
 					if (Math.max(0, ...offsets) < USERS - CAP) throw new Error(`${node} in n8n stopped at offset ${Math.max(0, ...offsets)}`);
-					// The rotation always puts the in-process row right after an n8n row: let the exited n8n process
-					// (hundreds of MB) be torn down first. Outside the measurement: these rows count executionTime only.
-					await new Promise((settled) => setTimeout(settled, SETTLE_MS));
 					return { ms };
 				};
 				return {
