@@ -100,10 +100,16 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs in round r the variants starting at index r mod n, so each variant takes every position equally. */
+/**
+ * The order of round r: the variants rotated by ⌊r/2⌋, in their listed order on even rounds and reversed on odd
+ * ones. Each variant takes every position equally, and follows each of its two neighbours equally often: with a
+ * rotation alone a variant always ran right after the same one and carried whatever that one left behind (an
+ * exiting n8n process, a heap to compact).
+ */
 export function rotation<T>(items: T[], round: number): T[] {
-	const start = round % items.length;
-	return [...items.slice(start), ...items.slice(0, start)];
+	const ordered = round % 2 === 1 ? [...items].reverse() : items;
+	const start = Math.floor(round / 2) % items.length;
+	return [...ordered.slice(start), ...ordered.slice(0, start)];
 }
 
 function collectGarbage(): void {
