@@ -67,6 +67,8 @@ export interface SimServer {
 	 * two page requests. Returns a function that removes it.
 	 */
 	onRequest(listener: (request: RecordedRequest) => void): () => void;
+	/** Most requests open at once (arrived, not yet answered) since the last `clearRequests()`: a client's concurrency. */
+	readonly peakInFlight: number;
 	latencyMs: number;
 	close(): Promise<void>;
 }
@@ -91,6 +93,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 	const requests: RecordedRequest[] = [];
 	const timers = new Map<NodeJS.Timeout, () => void>();
 	const listeners = new Set<(request: RecordedRequest) => void>();
+	let inFlight = 0;
+	let peakInFlight = 0;
 
 	/** Sleeps that `close()` can end at once, so a stalled answer never keeps the process alive. */
 	const sleep = (ms: number) =>
@@ -119,6 +123,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 		},
 		clearRequests() {
 			requests.length = 0;
+			peakInFlight = inFlight;
+		},
+		get peakInFlight() {
+			return peakInFlight;
 		},
 		onRequest(listener) {
 			listeners.add(listener);
@@ -170,6 +178,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 	};
 
 	sim.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		peakInFlight = Math.max(peakInFlight, ++inFlight);
+		res.once('close', () => inFlight--);
 		handle(req, res).catch((error: unknown) => {
 			if (!res.headersSent && !res.destroyed) sendAnswer(res, toAnswer(simulatorFailure(error)));
 			else res.destroy();

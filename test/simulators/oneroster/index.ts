@@ -66,6 +66,8 @@ export interface OneRosterSimulator {
 	count(method: string, path: string | RegExp): number;
 	clearRequests(): void;
 	onRequest(listener: (request: RecordedRequest) => void): () => void;
+	/** Most requests open at once since the last `clearRequests()`. */
+	readonly peakInFlight: number;
 	setReadings(readings: Partial<OneRosterReadings>): void;
 	setLatency(ms: number): void;
 	/** A request-rate limit over every path (Ed-Fi style); undefined lifts it. */
@@ -106,6 +108,9 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 		count: (method, path) => server.count(method, path),
 		clearRequests: () => server.clearRequests(),
 		onRequest: (listener) => server.onRequest(listener),
+		get peakInFlight() {
+			return server.peakInFlight;
+		},
 		setReadings: (readings) => state.setReadings(readings),
 		setLatency: (ms) => {
 			server.latencyMs = ms;
