@@ -11,22 +11,12 @@ export type GroupType = 'group' | 'class';
 export type TypeFilter = GroupType | 'both';
 
 /** A group as one flat record: the tree's fields, its parent by code and name, its direct children by code. */
-export interface FlatGroup extends IDataObject {
-	code: string;
-	name: string;
-	desc: string;
-	type: GroupType;
-	untis: string;
-	visible: boolean;
-	isOfficial: boolean;
-	coAccountLabel: string;
-	adminNumber: string;
-	instituteNumber: string;
-	titulars: string[];
-	parentCode: string | null;
-	parentName: string | null;
-	children: Array<{ code: string; name: string; type: GroupType }>;
-}
+export type FlatGroup = IDataObject &
+	Omit<GroupNode, 'children'> & {
+		parentCode: string | null;
+		parentName: string | null;
+		children: Array<Pick<GroupNode, 'code' | 'name' | 'type'>>;
+	};
 
 // Keyed by the node run's context: one n8n execution context serves all items of a run, and a later run (or
 // another node) gets a fresh tree, so a cached tree never outlives the run that fetched it.
