@@ -25,7 +25,8 @@ const ID_HINT = 'The sourcedId, the provider\'s stable identifier of the record'
 export function pathParameter(resource: string, placeholder: string, displayName: string, show: Record<string, string[]>): INodeProperties {
 	const kind = locatorKind(resource, placeholder);
 	const base = { displayName, name: placeholder, required: true, description: ID_HINT, displayOptions: { show } };
-	if (kind === 'plain') return { ...base, type: 'string', default: '', placeholder: 'e.g. 9f1c2d3e-…' };
+	// A plain text field says what to type; a picker's modes ("By sourcedId") already do.
+	if (kind === 'plain') return { ...base, displayName: `${displayName} sourcedId`, type: 'string', default: '', placeholder: 'e.g. 9f1c2d3e-…' };
 	return {
 		...base,
 		type: 'resourceLocator',
