@@ -46,11 +46,12 @@ const resource = (row: Row): Endpoint => read({ service: 'resources', ...row });
 function gradebookType(type: GradebookType, plural: string, label: string, labels: string, since: '1.1' | '1.2'): Endpoint[] {
 	const upper = type.charAt(0).toUpperCase() + type.slice(1);
 	const upperPlural = plural.charAt(0).toUpperCase() + plural.slice(1);
+	const aLabel = `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 	return [
 		grade({ id: `getAll${upperPlural}`, path: `/${plural}`, resource: type, op: 'getAll', key: plural, list: true, since, name: 'Get Many', description: `List ${labels}` }),
 		grade({ id: `get${upper}`, path: `/${plural}/{sourcedId}`, resource: type, op: 'get', key: type, since, name: 'Get', description: `Get one ${label}` }),
-		grade({ id: `put${upper}`, method: 'PUT', path: `/${plural}/{sourcedId}`, resource: type, op: 'upsert', body: type, since, name: 'Create or Replace', description: `Create a ${label} under a sourcedId you choose, or replace it whole (PUT)` }),
-		grade({ id: `delete${upper}`, method: 'DELETE', path: `/${plural}/{sourcedId}`, resource: type, op: 'delete', since, name: 'Delete', description: `Delete a ${label}` }),
+		grade({ id: `put${upper}`, method: 'PUT', path: `/${plural}/{sourcedId}`, resource: type, op: 'upsert', body: type, since, name: 'Create or Replace', description: `Create ${aLabel} under a sourcedId you choose, or replace it whole (PUT)` }),
+		grade({ id: `delete${upper}`, method: 'DELETE', path: `/${plural}/{sourcedId}`, resource: type, op: 'delete', since, name: 'Delete', description: `Delete ${aLabel}` }),
 	];
 }
 
