@@ -1,6 +1,6 @@
 // tsc compiles TypeScript and the codex JSON; icons and bundled protocol assets (WSDL, JSON tables)
 // must sit next to the compiled files, where the nodes load them with `file:` paths or fs reads.
-const { writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { src, dest, parallel } = require('gulp');
 
@@ -26,7 +26,6 @@ async function saveDescriptions() {
 }
 
 function descriptionModules() {
-	const { existsSync, readdirSync } = require('node:fs');
 	return readdirSync(join(__dirname, 'dist', 'nodes'))
 		.map((node) => join('dist', 'nodes', node, 'actions', 'versionDescription.js'))
 		.filter((file) => existsSync(join(__dirname, file)));

@@ -175,6 +175,19 @@ function isRealDate(parts: DateParts & { hour?: number; minute?: number; second?
 	return true;
 }
 
+/**
+ * A JSON parameter's value: text is parsed, anything else (an object or list an expression produced) is taken as
+ * it is. Invalid JSON is refused naming the field; the text is not quoted back (it is the user's whole input).
+ */
+export function parseJson(value: unknown, ctx: FieldContext & { allowed: string }): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return fail(ctx, 'is not valid JSON', ctx.allowed);
+	}
+}
+
 /** One of the allowed values, compared exactly after trimming. */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], ctx: FieldContext): T {
 	const list = allowed.join(', ');

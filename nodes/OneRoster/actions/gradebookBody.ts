@@ -6,6 +6,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/errors';
+import { parseJson } from '../../shared/validate';
 import type { OneRosterService } from './endpoints';
 
 export type GradebookType = 'category' | 'lineItem' | 'result' | 'scoreScale' | 'assessmentLineItem' | 'assessmentResult';
@@ -108,12 +109,7 @@ const isPlainObject = (value: unknown): value is IDataObject => value !== null &
 
 /** Parses the parameter value: a JSON object, or its text. */
 export function parseJsonParameter(value: unknown, ctx: BodyContext): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		throw invalidParameter(ctx.node, { field: ctx.label, itemIndex: ctx.itemIndex, message: 'is not valid JSON', allowed: 'a JSON object such as {"title": "Essay"}' });
-	}
+	return parseJson(value, { node: ctx.node, field: ctx.label, itemIndex: ctx.itemIndex, allowed: 'a JSON object such as {"title": "Essay"}' });
 }
 
 function checkField(name: string, spec: FieldSpec, value: unknown, ctx: BodyContext, where: string): unknown {

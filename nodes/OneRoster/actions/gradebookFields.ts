@@ -4,10 +4,9 @@
  * picker), the rest under Additional Fields. Fields that the request path already names (the class of "Create for
  * Class", the line item of "Create for Line Item") are not asked again.
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../../shared/errors';
-import { parseDate } from '../../shared/validate';
+import { parseDate, parseJson } from '../../shared/validate';
 import { pathParameter } from './common.descriptions';
 import type { Endpoint } from './endpoints';
 import { gradebookSchema, type FieldSpec } from './gradebookBody';
@@ -122,7 +121,7 @@ function sortByName(properties: INodeProperties[]): INodeProperties[] {
 /** The fields a row asks for: everything of its type except what the path already names. */
 function askedFields(row: Endpoint): Array<[string, FieldSpec]> {
 	const fromPath = new Set(Object.entries(PATH_FIELDS).filter(([placeholder]) => row.path.includes(`{${placeholder}}`)).map(([, field]) => field));
-	// A PUT's sourcedId is the path's; dateLastModified is always stamped now unless set under Additional Fields.
+	// A PUT's sourcedId is the one in its path.
 	if (row.method === 'PUT') fromPath.add('sourcedId');
 	return Object.entries(gradebookSchema(row.body!)).filter(([name]) => !fromPath.has(name));
 }
@@ -170,7 +169,7 @@ export function readGradebookFields(context: IExecuteFunctions, itemIndex: numbe
 				break;
 			case 'array':
 			case 'object':
-				input[name] = parseJsonField(raw, ctx);
+				input[name] = parseJson(raw, { ...ctx, allowed: 'JSON, e.g. [] or {}' }) as IDataObject[string];
 				break;
 			case 'scaleValues':
 				input[name] = ((raw as IDataObject).value ?? []) as IDataObject[];
@@ -180,13 +179,4 @@ export function readGradebookFields(context: IExecuteFunctions, itemIndex: numbe
 		}
 	}
 	return { input, fieldLabel: (name) => textOf(name).displayName };
-}
-
-function parseJsonField(raw: unknown, ctx: { node: INode; field: string; itemIndex: number }): IDataObject[string] {
-	if (typeof raw !== 'string') return raw as IDataObject[string];
-	try {
-		return JSON.parse(raw) as IDataObject[string];
-	} catch {
-		throw invalidParameter(ctx.node, { field: ctx.field, itemIndex: ctx.itemIndex, message: 'is not valid JSON', allowed: 'JSON, e.g. [] or {}' });
-	}
 }

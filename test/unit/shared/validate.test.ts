@@ -7,6 +7,7 @@ import {
 	oneOf,
 	optionalString,
 	parseDate,
+	parseJson,
 	requireString,
 	validateEmail,
 	type FieldContext,
@@ -127,6 +128,18 @@ describe('parseDate', () => {
 		failure(() => date({ toISO: () => null }, 'iso-date'), 'Birth Date');
 		failure(() => date(20240901, 'iso-date'), 'Birth Date');
 		failure(() => date('', 'iso-date'), 'Birth Date');
+	});
+});
+
+describe('parseJson', () => {
+	it('parses text, takes what an expression already built as it is, and refuses invalid JSON naming the field', () => {
+		const json = (value: unknown) => parseJson(value, { ...ctx('Metadata'), allowed: 'a JSON object' });
+		expect(json('{"a": [1]}')).toEqual({ a: [1] });
+		const built = { a: 1 };
+		expect(json(built)).toBe(built);
+		const error = failure(() => json('{a'), 'Metadata');
+		expect(error.message).toBe('Metadata: is not valid JSON');
+		expect(error.description).toContain('a JSON object');
 	});
 });
 
