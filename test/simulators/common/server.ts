@@ -69,6 +69,12 @@ export interface SimServer {
 	onRequest(listener: (request: RecordedRequest) => void): () => void;
 	/** Most requests open at once (arrived, not yet answered) since the last `clearRequests()`: a client's concurrency. */
 	readonly peakInFlight: number;
+	/**
+	 * Holds every answer until `count` requests are open at once, then lets them all go: a client's concurrency
+	 * shown by events, not by racing a latency timer. Released anyway after `safetyMs` (the test then sees a
+	 * lower `peakInFlight` and fails clearly instead of hanging).
+	 */
+	holdUntilInFlight(count: number, safetyMs?: number): void;
 	latencyMs: number;
 	close(): Promise<void>;
 }
@@ -95,6 +101,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 	const listeners = new Set<(request: RecordedRequest) => void>();
 	let inFlight = 0;
 	let peakInFlight = 0;
+	let gate: { count: number; open: Promise<void>; release: () => void } | undefined;
 
 	/** Sleeps that `close()` can end at once, so a stalled answer never keeps the process alive. */
 	const sleep = (ms: number) =>
@@ -127,6 +134,13 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 		},
 		get peakInFlight() {
 			return peakInFlight;
+		},
+		holdUntilInFlight(count, safetyMs = 10_000) {
+			let release = () => {};
+			const open = new Promise<void>((resolve) => (release = resolve));
+			const held = { count, open, release: () => (gate === held && (gate = undefined), release()) };
+			gate = held;
+			void sleep(safetyMs).then(held.release);
 		},
 		onRequest(listener) {
 			listeners.add(listener);
@@ -164,6 +178,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 		requests.push(recorded);
 		if (requests.length > maxRecorded) requests.shift();
 
+		if (gate) {
+			if (inFlight >= gate.count) gate.release();
+			else await gate.open;
+		}
 		if (sim.latencyMs > 0) await sleep(sim.latencyMs);
 		const fault = faults.take(request.method, request.path, recorded);
 		if (fault && !faultRunsHandler(fault)) {

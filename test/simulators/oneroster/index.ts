@@ -68,6 +68,8 @@ export interface OneRosterSimulator {
 	onRequest(listener: (request: RecordedRequest) => void): () => void;
 	/** Most requests open at once since the last `clearRequests()`. */
 	readonly peakInFlight: number;
+	/** Answers nothing until `count` requests are open at once (see SimServer.holdUntilInFlight). */
+	holdUntilInFlight(count: number, safetyMs?: number): void;
 	setReadings(readings: Partial<OneRosterReadings>): void;
 	setLatency(ms: number): void;
 	/** A request-rate limit over every path (Ed-Fi style); undefined lifts it. */
@@ -111,6 +113,7 @@ export async function startOneRosterSimulator(options: OneRosterSimulatorOptions
 		get peakInFlight() {
 			return server.peakInFlight;
 		},
+		holdUntilInFlight: (count, safetyMs) => server.holdUntilInFlight(count, safetyMs),
 		setReadings: (readings) => state.setReadings(readings),
 		setLatency: (ms) => {
 			server.latencyMs = ms;
