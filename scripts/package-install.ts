@@ -1,5 +1,5 @@
 /**
- * Installs this package into an n8n user folder the way n8n 2.8.4's community-package installer does
+ * Installs this package into an n8n user folder the way n8n's community-package installer does (2.8.4 and 2.40.7 alike)
  * (`CommunityPackagesService.downloadPackage` in n8n/dist/modules/community-packages): unpack the npm
  * tarball into `<n8nFolder>/nodes/node_modules/<name>`, drop devDependencies, peerDependencies and
  * optionalDependencies from its package.json, `npm install` its runtime dependencies inside that folder
@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
-import { REPO_ROOT, type N8nInstall } from './n8n';
+import { childNpmEnv, REPO_ROOT, type N8nInstall } from './n8n';
 
 /** n8n's own npm flags for a community install (`NPM_COMMON_ARGS` + `NPM_INSTALL_ARGS`). */
 const N8N_NPM_INSTALL_ARGS = [
@@ -39,8 +39,8 @@ export interface InstalledPackage {
 	entryFiles: string[];
 }
 
-async function run(command: string, args: string[], cwd: string, echo = false): Promise<string> {
-	const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+async function run(command: string, args: string[], cwd: string, echo = false, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+	const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	let stdout = '';
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -88,7 +88,7 @@ export async function installLikeN8n(tarball: string, nodesDir: string, echo = f
 	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[key];
 	writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
 	// --prefer-offline only spares registry round trips for the pinned soap/undici already in npm's cache.
-	await run('npm', ['install', ...N8N_NPM_INSTALL_ARGS, '--prefer-offline'], dir, echo);
+	await run('npm', ['install', ...N8N_NPM_INSTALL_ARGS, '--prefer-offline'], dir, echo, childNpmEnv(process.execPath));
 
 	const installed = JSON.parse(readFileSync(nodesManifest, 'utf8')) as Manifest;
 	installed.dependencies = { ...installed.dependencies, [manifest.name]: manifest.version };
@@ -157,7 +157,7 @@ console.log(JSON.stringify(report));
 export async function loadInsideN8n(install: N8nInstall, pkg: InstalledPackage): Promise<LoadReport> {
 	const input = JSON.stringify({ n8nDist: join(install.dir, 'node_modules', 'n8n', 'dist'), packageDir: pkg.dir, files: pkg.entryFiles });
 	// An empty NODE_PATH from our side: the check sets n8n's own.
-	const stdout = await run(process.execPath, ['-e', LOAD_CHECK, input], dirname(pkg.dir));
+	const stdout = await run(install.node, ['-e', LOAD_CHECK, input], dirname(pkg.dir));
 	return JSON.parse(stdout) as LoadReport;
 }
 

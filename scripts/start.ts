@@ -1,19 +1,22 @@
 /**
  * `npm start`: a local n8n with this package installed, every platform simulator running, demo credentials
- * pointing at them and the example workflows imported. Everything lives in `.n8n-start/` (gitignored) and
- * survives restarts; the package is reinstalled from a fresh build each time. Ctrl-C stops it all.
+ * pointing at them and the example workflows imported. The newest n8n line by default; `N8N_EDU_N8N_LINE=oldest`
+ * picks the oldest supported one. Everything lives in `.n8n-start/<line>/` (gitignored; one per line, as an older
+ * n8n cannot open a database a newer one migrated) and survives restarts; the package is reinstalled from a fresh
+ * build each time. Ctrl-C stops it all.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, pointFilesAt, prepareUserFolder, REPO_ROOT, runN8nOrThrow, startN8n, type N8nServer } from './n8n';
+import { ensureN8n, LINE_ENV, pointFilesAt, prepareUserFolder, REPO_ROOT, runN8nOrThrow, selectedLine, startN8n, type N8nServer } from './n8n';
 import { N8nRestClient, type OwnerAccount } from './n8n-rest';
 import { buildPackage, installLikeN8n, packPackage, pinN8nWorkflow, verifyInstalledPackage } from './package-install';
 import { closeSimulators, startSimulators, type DemoCredential, type RunningSimulator } from './simulators';
 
-const START_DIR = join(REPO_ROOT, '.n8n-start');
+const LINE = selectedLine();
+const START_DIR = join(REPO_ROOT, '.n8n-start', LINE);
 const FILES_DIR = join(START_DIR, 'files');
 /** example file → sha256 of the version last imported. */
 const IMPORTED_FILE = join(START_DIR, 'imported-examples.json');
@@ -49,8 +52,8 @@ async function main(): Promise<void> {
 	log('starting the simulators');
 	simulators = await startSimulators(log);
 
-	const install = await ensureN8n(log);
-	log(`n8n ${install.version} from ${install.dir}`);
+	const install = await ensureN8n(log, LINE);
+	log(`n8n ${install.version} (${LINE} line; ${LINE_ENV}=${LINE === 'newest' ? 'oldest' : 'newest'} picks the other) on Node ${install.nodeVersion}, from ${install.dir}`);
 
 	mkdirSync(FILES_DIR, { recursive: true });
 	const folder = prepareUserFolder(START_DIR, {
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
 		},
 	});
 
-	log('installing n8n-nodes-edu into .n8n-start/.n8n/nodes the way n8n installs a community package');
+	log(`installing n8n-nodes-edu into .n8n-start/${LINE}/.n8n/nodes the way n8n installs a community package`);
 	const scratch = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-start-'));
 	try {
 		const pkg = await installLikeN8n(await packPackage(scratch), folder.nodesDir);
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
 
 	const lines = [
 		'',
-		`  n8n is running: open http://localhost:${port}`,
+		`  n8n ${install.version} (${LINE} line) on Node ${install.nodeVersion} is running: open http://localhost:${port}`,
 		owner === 'created' || owner === 'existing'
 			? `  log in as ${OWNER.email} / ${OWNER.password}`
 			: `  the owner account already exists with another password (${owner}); log in with yours`,

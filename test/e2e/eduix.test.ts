@@ -1,5 +1,5 @@
 /**
- * The Edu-iX Employees node inside a real n8n 2.8.4 (`npm run test:e2e`): installed like a community package,
+ * The Edu-iX Employees node inside a real n8n (each line of test/e2e/n8n-lines) (`npm run test:e2e`): installed like a community package,
  * run with `n8n execute` against the Edu-V Employees simulator with a signed-JWT credential.
  */
 import { nodeOutput } from '../../scripts/n8n-rest';

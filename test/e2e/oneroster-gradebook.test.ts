@@ -1,5 +1,5 @@
 /**
- * OneRoster gradebook and 1.1 inside a real n8n 2.8.4: workflows/oneroster-gradebook.json reads a class's line
+ * OneRoster gradebook and 1.1 inside a real n8n (each line of test/e2e/n8n-lines): workflows/oneroster-gradebook.json reads a class's line
  * items, writes results for three students (PUT) and reads them back; workflows/oneroster-v1p1.json lists users
  * over OneRoster 1.1 with OAuth 1.0a signed requests (HMAC-SHA1, as ClassLink signs).
  */

@@ -1,5 +1,5 @@
 /**
- * The OneRoster node inside a real n8n 2.8.4 (`npm run test:e2e`): one `n8n execute` of
+ * The OneRoster node inside a real n8n (each line of test/e2e/n8n-lines) (`npm run test:e2e`): one `n8n execute` of
  * workflows/oneroster-students.json lists a school's students with a filter (over a silent page cap), reads
  * the first with demographics and lists their classes.
  */

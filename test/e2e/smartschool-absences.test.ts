@@ -1,5 +1,5 @@
 /**
- * "Message parents when a student is marked absent" inside a real n8n 2.8.4: one `n8n execute` of
+ * "Message parents when a student is marked absent" inside a real n8n (each line of test/e2e/n8n-lines): one `n8n execute` of
  * workflows/smartschool-absences.json reads yesterday's absences of class 2B (in n8n's time zone) with the
  * students' identifiers and sends each absent student's co-account 1 a message (sendMsg coaccount=1).
  */

@@ -1,5 +1,5 @@
 /**
- * The Smartschool node inside a real n8n 2.8.4 (`npm run test:e2e`): one `n8n execute` of
+ * The Smartschool node inside a real n8n (each line of test/e2e/n8n-lines) (`npm run test:e2e`): one `n8n execute` of
  * workflows/smartschool-onboarding.json creates a student, puts them in a class, sets their photo from a file
  * read with Read/Write Files from Disk, sends them a message with a file attachment and reads it all back.
  */

@@ -1,5 +1,5 @@
 /**
- * One real n8n per e2e test file, whatever the platform: the cached n8n 2.8.4, a temporary user folder, this
+ * One real n8n per e2e test file, whatever the platform: the cached n8n of the line N8N_EDU_N8N_LINE names (scripts/n8n.ts), a temporary user folder, this
  * package installed like n8n's community-package installer does, the platform's simulator, and its credentials
  * and workflows (test/e2e/workflows/<prefix>*.json) imported once. Platforms plug in a `PlatformFixture`
  * (support/evalytics.ts, support/smartschool.ts). The package is built and packed once per jest run
@@ -51,6 +51,26 @@ export interface E2eSuite<Sim extends { close(): Promise<void> } = { close(): Pr
 }
 
 export async function setUpSuite<Sim extends { close(): Promise<void> }>(fixture: PlatformFixture<Sim>): Promise<E2eSuite<Sim>> {
+	const suite = await setUpPlatforms({ platform: fixture }, fixture.workflowPrefix);
+	return { ...suite, sim: suite.sims.platform };
+}
+
+type Sims<F> = { [K in keyof F]: F[K] extends PlatformFixture<infer Sim> ? Sim : never };
+
+export interface MultiPlatformSuite<F> extends Omit<E2eSuite, 'sim'> {
+	sims: Sims<F>;
+	/** Closes every simulator (tearDownSuite does it too). */
+	sim: { close(): Promise<void> };
+}
+
+/**
+ * One n8n with several platforms' simulators and credentials at once, and the workflows `workflowPrefix`*.json:
+ * for tests that need all four nodes in one n8n (the triggers' schedule test pays its minute once).
+ */
+export async function setUpPlatforms<F extends Record<string, PlatformFixture<{ close(): Promise<void> }>>>(
+	fixtures: F,
+	workflowPrefix: string,
+): Promise<MultiPlatformSuite<F>> {
 	const install = await ensureN8n();
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-e2e-'));
 	const filesDir = join(workDir, 'files');
@@ -60,15 +80,21 @@ export async function setUpSuite<Sim extends { close(): Promise<void> }>(fixture
 		logLevel: 'info',
 		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir },
 	});
-	let sim: Sim | undefined;
+	const started: Array<{ close(): Promise<void> }> = [];
+	const closeAll = { close: async () => void (await Promise.all(started.map(async (sim) => await sim.close()))) };
 	try {
 		const pkg = await installLikeN8n(await packedTarball(workDir), folder.nodesDir);
-		sim = await fixture.start();
-		const suite: E2eSuite<Sim> = { install, folder, pkg, sim, workDir, filesDir };
-		await importFixtures(suite, fixture);
+		const sims = {} as Record<string, { close(): Promise<void> }>;
+		for (const [key, fixture] of Object.entries(fixtures)) {
+			sims[key] = await fixture.start();
+			started.push(sims[key]);
+		}
+		const suite: MultiPlatformSuite<F> = { install, folder, pkg, sims: sims as Sims<F>, sim: closeAll, workDir, filesDir };
+		const credentials = Object.entries(fixtures).flatMap(([key, fixture]) => fixture.credentials(sims[key]));
+		await importFixtures(suite, credentials, workflowPrefix);
 		return suite;
 	} catch (error) {
-		await sim?.close();
+		await closeAll.close();
 		rmSync(workDir, { recursive: true, force: true });
 		throw error;
 	}
@@ -81,17 +107,17 @@ async function packedTarball(workDir: string): Promise<string> {
 	return await packPackage(workDir);
 }
 
-async function importFixtures<Sim extends { close(): Promise<void> }>(suite: E2eSuite<Sim>, fixture: PlatformFixture<Sim>): Promise<void> {
+async function importFixtures(suite: Omit<E2eSuite, 'sim'>, credentials: DemoCredential[], workflowPrefix: string): Promise<void> {
 	const { install, folder, workDir } = suite;
 	const credentialsFile = join(workDir, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(fixture.credentials(suite.sim)));
+	writeFileSync(credentialsFile, JSON.stringify(credentials));
 	await runN8nOrThrow(install, ['import:credentials', `--input=${credentialsFile}`], folder.env);
 
 	const workflowsDir = join(workDir, 'workflows');
 	mkdirSync(workflowsDir);
 	const source = join(REPO_ROOT, 'test', 'e2e', 'workflows');
-	const files = readdirSync(source).filter((name) => name.startsWith(fixture.workflowPrefix) && name.endsWith('.json'));
-	if (files.length === 0) throw new Error(`No workflows ${fixture.workflowPrefix}*.json in ${source}`);
+	const files = readdirSync(source).filter((name) => name.startsWith(workflowPrefix) && name.endsWith('.json'));
+	if (files.length === 0) throw new Error(`No workflows ${workflowPrefix}*.json in ${source}`);
 	for (const file of files) {
 		writeFileSync(join(workflowsDir, file), pointFilesAt(readFileSync(join(source, file), 'utf8'), suite.filesDir));
 	}
