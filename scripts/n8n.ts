@@ -37,7 +37,7 @@ export interface N8nInstall {
 export type Log = (line: string) => void;
 const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
 
-interface LineManifest {
+export interface LineManifest {
 	dependencies: { n8n: string };
 	n8nNodesEdu: {
 		/** 'system': the Node running this script; else an exact version, provisioned when the machine's differs. */
@@ -231,7 +231,7 @@ export function n8nInstallDir(line: N8nLineName, nodeVersion: string): string {
 }
 
 /** Why an install cannot be used, or undefined when its native modules load under its Node and n8n answers. */
-function checkInstall(dir: string, manifest: LineManifest, node: string): string | undefined {
+export function checkInstall(dir: string, manifest: LineManifest, node: string): string | undefined {
 	const launcher = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!existsSync(launcher)) return 'n8n is missing';
 	for (const module of manifest.n8nNodesEdu.rebuild) {
