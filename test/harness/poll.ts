@@ -21,6 +21,8 @@ export interface RunPollArgs {
 	staticData?: IDataObject;
 	nodeName?: string;
 	typeVersion?: number;
+	/** The workflow's time zone setting (n8n's default, America/New_York, otherwise). */
+	timezone?: string;
 }
 
 export interface PollResult {
@@ -65,7 +67,7 @@ export async function runPoll(args: RunPollArgs): Promise<PollResult> {
 		connections: {},
 		active: args.mode === 'trigger',
 		nodeTypes: harnessTypes.nodeTypes,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(args.timezone ? { timezone: args.timezone } : {}) },
 		staticData: structuredClone(before),
 	});
 	const credentialsHelper = new HarnessCredentialsHelper(harnessTypes.credentialTypes, args.credentials);

@@ -5,7 +5,13 @@ import type { Employee, EduixSimulator } from '../../simulators/eduix';
 import { employeeKey } from '../../../nodes/EduixEmployees/helpers/employees';
 import { apiRequests, credentialsFor, PO_SCHOOL, startSimulator, TRIGGER_TYPE } from './setup';
 
-const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The trigger reads "today" in the workflow's time zone (role end dates are school calendar dates): the workflows
+ * here are Dutch, and the test's dates are computed in the same zone, so the test holds at any hour of the day.
+ */
+const TIMEZONE = 'Europe/Amsterdam';
+const isoDate = (days: number) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
 
 describe('Edu-iX Employees Trigger', () => {
 	let sim: EduixSimulator;
@@ -22,6 +28,7 @@ describe('Edu-iX Employees Trigger', () => {
 			credentials: credentialsFor(sim),
 			mode,
 			staticData,
+			timezone: TIMEZONE,
 		});
 	/** Employees that count as working at the school now. */
 	const present = () =>
