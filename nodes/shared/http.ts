@@ -6,7 +6,7 @@ import { planRetry, parseRetryAfter, resolveRetryPolicy, sleep, type RetryPolicy
 
 export type { RetryPolicy } from './retry';
 export type { TlsIdentity } from './pools';
-export { closeAllPools, openPoolCount, poolKey, tlsFingerprint } from './pools';
+export { closeAllPools, networkSettings, openPoolCount, poolKey, tlsFingerprint } from './pools';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined | null | Array<string | number | boolean>;
@@ -223,8 +223,9 @@ async function attemptOnce(request: HttpRequest, target: URL, context: AttemptCo
 	let responseHeaders: Record<string, string>;
 	let raw: Buffer | undefined;
 	try {
-		const pool = poolFor(target.origin, request.tls, timeouts.connectMs);
-		const response = await pool.request({
+		const { dispatcher, needsOrigin } = poolFor(target.origin, request.tls, timeouts.connectMs);
+		const response = await dispatcher.request({
+			...(needsOrigin ? { origin: target.origin } : {}),
 			path: `${target.pathname}${target.search}`,
 			method: request.method,
 			headers,
