@@ -266,6 +266,7 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 		let target: URL;
 		try {
 			if (hooks.beforeRequest) await hooks.beforeRequest(attemptRequest, attempt);
+			registerCarriedSecrets(attemptRequest, secrets);
 			target = buildUrl(attemptRequest.url, attemptRequest.query, attemptRequest.arrayFormat);
 		} catch (caught) {
 			// An invalid URL or a failing auth hook: not a transport failure, but its text may hold a secret.
@@ -315,6 +316,21 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 			});
 		}
 		waitedMs += decision.delayMs;
+	}
+}
+
+const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|api-key|x-api-key|cookie)$/i;
+
+/**
+ * Every secret a request carries joins the redaction set of every error it can produce, however the caller got
+ * it: issued now, taken from a token cache (issue 14: a cached token once leaked) or static.
+ */
+function registerCarriedSecrets(request: HttpRequest, secrets: SecretSet): void {
+	for (const [name, value] of Object.entries(request.headers ?? {})) {
+		if (!CREDENTIAL_HEADERS.test(name) || typeof value !== 'string') continue;
+		secrets.add(value);
+		const credential = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];
+		if (credential) secrets.add(credential);
 	}
 }
 
