@@ -34,6 +34,8 @@ export class TransportError extends Error {
 	notRetriedReason?: string;
 	platformCode?: string;
 	platformMessage?: string;
+	/** A 401 the token-retry rule gave up on (kit.ts' TokenSession): a wrong credential, or tokens dying early. */
+	tokenRefusal?: { reason: 'credential' | 'early-expiry'; newTokensForRequest: number; newTokensForExecution: number };
 	body?: unknown;
 	bodySnippet?: string;
 	headers?: Record<string, string>;
