@@ -1,5 +1,5 @@
 /** Credential fields every platform's credential shares; types only, so n8n's start-up loads nothing more. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 export const ALLOW_UNENCRYPTED_HTTP = 'allowUnencryptedHttp';
 
@@ -12,3 +12,8 @@ export const allowUnencryptedHttpField: INodeProperties = {
 	description:
 		'Whether addresses may start with http:// instead of https://. Secrets then travel unencrypted, so switch it on only when n8n reaches the platform over a private network you trust (for example a Docker network). Addresses on this machine (localhost, 127.0.0.1) never need it.',
 };
+
+/** The switch as saved; credentials saved before it existed read as off. */
+export function allowsUnencryptedHttp(data: ICredentialDataDecryptedObject): boolean {
+	return data[ALLOW_UNENCRYPTED_HTTP] === true;
+}

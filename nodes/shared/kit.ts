@@ -10,10 +10,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from './errors';
 import { createHttpClient, type HttpHooks, type HttpLogger, type HttpRequest, type HttpResponse, type RetryPolicy } from './http';
-import { ALLOW_UNENCRYPTED_HTTP } from './credentialFields';
 import { authorizationHeader, obtainAccessToken, renewAccessToken, type AccessToken, type ClientCredentialsConfig } from './oauth2';
 
-export { ALLOW_UNENCRYPTED_HTTP, allowUnencryptedHttpField } from './credentialFields';
+export { ALLOW_UNENCRYPTED_HTTP, allowsUnencryptedHttp, allowUnencryptedHttpField } from './credentialFields';
 
 // ---- the URL rule ----
 
@@ -55,11 +54,6 @@ export function checkCredentialUrl(node: INode, value: string, rule: CredentialU
 		});
 	}
 	return url;
-}
-
-/** The credential's switch as saved; credentials saved before it existed read as off. */
-export function allowsUnencryptedHttp(data: ICredentialDataDecryptedObject): boolean {
-	return data[ALLOW_UNENCRYPTED_HTTP] === true;
 }
 
 /** A hash of every field of a credential: any change to any field gives another token cache entry. */

@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
+import { allowsUnencryptedHttp } from '../../shared/credentialFields';
 import { SecretSet, TransportError } from '../../shared/errors';
 import type * as Http from '../../shared/http';
 import type * as Transport from '../transport';
@@ -25,9 +26,11 @@ export async function evalyticsApiTest(
 	/* eslint-enable @typescript-eslint/no-require-imports */
 	let baseUrl: string;
 	try {
-		baseUrl = normaliseBaseUrl({ name: 'Evalytics', type: 'n8n-nodes-edu.evalytics', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} }, data.baseUrl);
+		const node = { name: 'Evalytics', type: 'n8n-nodes-edu.evalytics', typeVersion: 1, position: [0, 0] as [number, number], id: 'credential-test', parameters: {} };
+		baseUrl = normaliseBaseUrl(node, data.baseUrl, allowsUnencryptedHttp(data));
 	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
+		const { message, description } = error as { message: string; description?: string };
+		return { status: 'Error', message: [message, description].filter(Boolean).join('. ') };
 	}
 	try {
 		await httpRequest(
