@@ -166,7 +166,7 @@ function earlyExpiryTexts(error: TransportError, platform: string): FailureTexts
 	return {
 		message: `${platform} refused its access tokens before their stated lifetime ended (HTTP 401)`,
 		description:
-			`The credential is accepted (its tokens were issued), but ${platform} refused them early: this request fetched ${refusal.newTokensForRequest} new token(s) and this execution ${refusal.newTokensForExecution} ` +
+			`The credential is accepted (its tokens were issued), but ${platform} refused them early: this request got ${refusal.newTokensForRequest} new token(s) and this execution fetched ${refusal.newTokensForExecution} ` +
 			`(at most ${MAX_NEW_TOKENS_PER_REQUEST} per request and ${MAX_NEW_TOKENS_PER_EXECUTION} per execution). The provider's tokens expire sooner than their expires_in says; try again, and if it keeps happening tell the provider.`,
 	};
 }
@@ -181,6 +181,8 @@ export class TokenSession {
 	private newTokens = 0;
 	/** Tokens that got any answer but 401: one of them refused later died, it was not wrong. */
 	private readonly accepted = new Set<string>();
+	/** Tokens this session fetched itself (the Test button's step 1): refused on first use, they blame the credential. */
+	private readonly fetched = new Set<string>();
 
 	constructor(
 		readonly config: ClientCredentialsConfig,
@@ -193,13 +195,16 @@ export class TokenSession {
 
 	/** A token for a Test button (`fresh`: never from the cache) or for a step of its own. */
 	async token(fresh = false): Promise<AccessToken> {
-		const { token } = await obtainAccessToken(this.config, { ...this.options, forceRefresh: fresh });
+		const { token, issued } = await obtainAccessToken(this.config, { ...this.options, forceRefresh: fresh });
 		this.kit.secrets.add(token.accessToken);
+		if (issued) this.fetched.add(token.accessToken);
 		return token;
 	}
 
 	async run<T>(call: (authorization: string) => Promise<T>): Promise<T> {
-		let { token, issued } = await obtainAccessToken(this.config, this.options);
+		const first = await obtainAccessToken(this.config, this.options);
+		let { token } = first;
+		let issued = first.issued || this.fetched.has(token.accessToken);
 		for (let renewals = 0; ; ) {
 			this.kit.secrets.add(token.accessToken);
 			try {
@@ -227,8 +232,10 @@ export class TokenSession {
 					throw error;
 				}
 				renewals++;
-				this.newTokens++;
-				({ token, issued } = await renewAccessToken(this.config, token, this.options));
+				const renewed = await renewAccessToken(this.config, token, this.options);
+				// Only tokens fetched for this call count against the execution: parallel pages share one renewal.
+				if (renewed.issued) this.newTokens++;
+				({ token, issued } = renewed);
 			}
 		}
 	}
