@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TransportError } from '../shared/errors';
-import type { HttpMethod, QueryValue } from '../shared/http';
+import type { HttpMethod, QueryValue, RetryPolicy } from '../shared/http';
 import { allowsUnencryptedHttp, checkCredentialUrl, ClientKit, kitContext, type KitContext } from '../shared/kit';
 
 export const EVALYTICS_CREDENTIAL = 'evalyticsApi';
@@ -83,12 +83,15 @@ export class EvalyticsClient {
 		readonly credentials: EvalyticsCredentials,
 		signal?: AbortSignal,
 		logger?: { debug(message: string, meta?: object): void },
+		/** The Test button answers sooner; the node uses the shared defaults. */
+		retry?: Partial<RetryPolicy>,
 	) {
 		this.kit = new ClientKit({
 			node,
 			platform: 'Evalytics',
 			signal,
 			logger,
+			retry,
 			hooks: {
 				beforeRequest: (request) => {
 					request.headers = { ...request.headers, 'api-key': credentials.apiKey, accept: 'application/json' };
