@@ -1,5 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowUnencryptedHttpField } from '../nodes/shared/credentialFields';
+
 const jwt = { show: { authentication: ['privateKeyJwt'] } };
 const oauth = { show: { authentication: ['privateKeyJwt', 'clientSecret'] } };
 
@@ -193,5 +195,6 @@ export class EduixApi implements ICredentialType {
 			placeholder: '1.1.0',
 			description: 'Leave empty: Edu-V puts the major version in the URL and no request header is needed. Set it only if the vendor asks for one.',
 		},
+		allowUnencryptedHttpField,
 	];
 }

@@ -1,5 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowUnencryptedHttpField } from '../nodes/shared/credentialFields';
+
 /**
  * Evalytics authenticates every call with an `api-key` header and scopes it with a mandatory
  * `organisation` query parameter. The node's own transport (undici) adds both. The Test button runs the
@@ -43,5 +45,6 @@ export class EvalyticsApi implements ICredentialType {
 			default: 'https://api-portal.evalytics.nl',
 			description: 'Only change this for a test environment of Evalytics',
 		},
+		allowUnencryptedHttpField,
 	];
 }

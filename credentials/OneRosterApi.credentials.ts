@@ -1,5 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowUnencryptedHttpField } from '../nodes/shared/credentialFields';
+
 /**
  * One credential for every OneRoster provider. Authentication is chosen apart from the version because vendors
  * mix them (Aeries serves 1.1 behind OAuth 2). The node's own transport (undici) fetches and caches the token
@@ -175,5 +177,6 @@ export class OneRosterApi implements ICredentialType {
 			default: '',
 			description: 'Full base URL of the resources service when hosted apart; empty = Base URL + standard path',
 		},
+		allowUnencryptedHttpField,
 	];
 }

@@ -1,5 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { allowUnencryptedHttpField } from '../nodes/shared/credentialFields';
+
 /**
  * Smartschool's V3 web service is SOAP: the access code travels as the first part of every call's body, not as
  * a header, so there is nothing for n8n's `authenticate` to add — the node's transport reads both fields itself.
@@ -38,5 +40,6 @@ export class SmartschoolApi implements ICredentialType {
 			description:
 				'The web-services password from Algemene configuratie > Webservices: either the global password (every method) or the password of a profile ("Profiel toevoegen"), which only allows the methods ticked in that profile — tick every method your workflows use, and getReferenceField, which the Test button and the node call.',
 		},
+		allowUnencryptedHttpField,
 	];
 }

@@ -1,20 +1,14 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INode,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../shared/errors';
-import { createHttpClient, type HttpMethod, type QueryValue } from '../shared/http';
+import type { TransportError } from '../shared/errors';
+import type { HttpMethod, QueryValue, RetryPolicy } from '../shared/http';
+import { allowsUnencryptedHttp, checkCredentialUrl, ClientKit, kitContext, type KitContext } from '../shared/kit';
 
 export const EVALYTICS_CREDENTIAL = 'evalyticsApi';
 const DEFAULT_BASE_URL = 'https://api-portal.evalytics.nl';
 
-export type EvalyticsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type EvalyticsContext = KitContext;
 
 export interface EvalyticsCredentials {
 	apiKey: string;
@@ -57,21 +51,9 @@ const STATUS_HINTS: Record<number, string> = {
 	422: 'Evalytics could not process the data. Check the fields named in the message.',
 };
 
-export function normaliseBaseUrl(node: INode, raw: unknown): string {
+export function normaliseBaseUrl(node: INode, raw: unknown, allowUnencryptedHttp = false): string {
 	const value = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : DEFAULT_BASE_URL;
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new NodeOperationError(node, `The credential's Base URL "${value}" is not a valid URL`, {
-			description: 'Use the address of the Evalytics API, for example https://api-portal.evalytics.nl',
-		});
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(node, `The credential's Base URL must start with https://`, {
-			description: `Got "${value}"`,
-		});
-	}
+	const url = checkCredentialUrl(node, value, { field: 'Base URL', platform: 'Evalytics', allowUnencryptedHttp, example: DEFAULT_BASE_URL });
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -85,7 +67,7 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 	return {
 		apiKey,
 		organisation: data.organisation === undefined || data.organisation === null ? '' : String(data.organisation).trim(),
-		baseUrl: normaliseBaseUrl(node, data.baseUrl),
+		baseUrl: normaliseBaseUrl(node, data.baseUrl, allowsUnencryptedHttp(data)),
 	};
 }
 
@@ -94,20 +76,22 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
  * from every message, and each request goes through the shared transport (pooling, retries, timeouts).
  */
 export class EvalyticsClient {
-	readonly secrets = new SecretSet();
-
-	private readonly http;
+	private readonly kit: ClientKit;
 
 	constructor(
 		private readonly node: INode,
 		readonly credentials: EvalyticsCredentials,
-		private readonly signal?: AbortSignal,
+		signal?: AbortSignal,
 		logger?: { debug(message: string, meta?: object): void },
+		/** The Test button answers sooner; the node uses the shared defaults. */
+		retry?: Partial<RetryPolicy>,
 	) {
-		this.secrets.add(credentials.apiKey);
-		this.http = createHttpClient({
-			secrets: this.secrets,
+		this.kit = new ClientKit({
+			node,
+			platform: 'Evalytics',
+			signal,
 			logger,
+			retry,
 			hooks: {
 				beforeRequest: (request) => {
 					request.headers = { ...request.headers, 'api-key': credentials.apiKey, accept: 'application/json' };
@@ -115,6 +99,11 @@ export class EvalyticsClient {
 				mapError: (error) => mapEvalyticsError(error),
 			},
 		});
+		this.kit.secrets.add(credentials.apiKey);
+	}
+
+	get secrets() {
+		return this.kit.secrets;
 	}
 
 	organisationFor(override?: string): string {
@@ -132,24 +121,17 @@ export class EvalyticsClient {
 		}
 		const path = request.path.map((segment) => encodeURIComponent(String(segment))).join('/');
 		try {
-			const response = await this.http.request<T>({
+			const response = await this.kit.send<T>({
 				method: request.method,
 				url: `${this.credentials.baseUrl}/${path}`,
 				query: { ...request.query, organisation },
 				arrayFormat: request.arrayFormat,
 				json: request.body,
 				idempotent: request.idempotent,
-				signal: this.signal,
 			});
 			return response.data;
 		} catch (error) {
-			if (!(error instanceof TransportError)) throw toNodeError(this.node, redactError(error, this.secrets), request.itemIndex);
-			throw toNodeApiError(this.node, error, {
-				secrets: this.secrets,
-				itemIndex: request.itemIndex,
-				platform: 'Evalytics',
-				description: describeFailure(error),
-			});
+			throw this.kit.toNodeError(error, request.itemIndex, (failure) => ({ description: describeFailure(failure) }));
 		}
 	}
 }
@@ -172,7 +154,6 @@ function describeFailure(error: TransportError): string | undefined {
 
 export async function createEvalyticsClient(context: EvalyticsContext): Promise<EvalyticsClient> {
 	const data = await context.getCredentials(EVALYTICS_CREDENTIAL);
-	const node = context.getNode();
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	return new EvalyticsClient(node, readCredentials(node, data), signal, context.logger);
+	const { node, signal, logger } = kitContext(context);
+	return new EvalyticsClient(node, readCredentials(node, data), signal, logger);
 }

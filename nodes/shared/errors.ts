@@ -34,6 +34,8 @@ export class TransportError extends Error {
 	notRetriedReason?: string;
 	platformCode?: string;
 	platformMessage?: string;
+	/** A 401 the token-retry rule gave up on (kit.ts' TokenSession): a wrong credential, or tokens dying early. */
+	tokenRefusal?: { reason: 'credential' | 'early-expiry'; newTokensForRequest: number; newTokensForExecution: number };
 	body?: unknown;
 	bodySnippet?: string;
 	headers?: Record<string, string>;
@@ -76,12 +78,13 @@ export class SecretSet {
 	private ordered: string[] = [];
 
 	add(...values: Array<string | undefined | null>): this {
+		const before = this.forms.size;
 		for (const value of values) {
 			if (typeof value !== 'string' || value.trim().length < MIN_SECRET_LENGTH) continue;
 			for (const form of encodedForms(value)) this.forms.add(form);
 		}
 		// Longest first, so a secret containing another registered secret is replaced whole.
-		this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+		if (this.forms.size !== before) this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
 		return this;
 	}
 

@@ -6,7 +6,7 @@ import { planRetry, parseRetryAfter, resolveRetryPolicy, sleep, type RetryPolicy
 
 export type { RetryPolicy } from './retry';
 export type { TlsIdentity } from './pools';
-export { closeAllPools, openPoolCount, poolKey, tlsFingerprint } from './pools';
+export { closeAllPools, networkSettings, openPoolCount, poolKey, tlsFingerprint } from './pools';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined | null | Array<string | number | boolean>;
@@ -223,8 +223,9 @@ async function attemptOnce(request: HttpRequest, target: URL, context: AttemptCo
 	let responseHeaders: Record<string, string>;
 	let raw: Buffer | undefined;
 	try {
-		const pool = poolFor(target.origin, request.tls, timeouts.connectMs);
-		const response = await pool.request({
+		const { dispatcher, needsOrigin } = poolFor(target.origin, request.tls, timeouts.connectMs);
+		const response = await dispatcher.request({
+			...(needsOrigin ? { origin: target.origin } : {}),
 			path: `${target.pathname}${target.search}`,
 			method: request.method,
 			headers,
@@ -265,6 +266,7 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 		let target: URL;
 		try {
 			if (hooks.beforeRequest) await hooks.beforeRequest(attemptRequest, attempt);
+			registerCarriedSecrets(attemptRequest, secrets);
 			target = buildUrl(attemptRequest.url, attemptRequest.query, attemptRequest.arrayFormat);
 		} catch (caught) {
 			// An invalid URL or a failing auth hook: not a transport failure, but its text may hold a secret.
@@ -314,6 +316,21 @@ export async function httpRequest<T = unknown>(request: HttpRequest, options: Ht
 			});
 		}
 		waitedMs += decision.delayMs;
+	}
+}
+
+const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|api-key|x-api-key|cookie)$/i;
+
+/**
+ * Every secret a request carries joins the redaction set of every error it can produce, however the caller got
+ * it: issued now, taken from a token cache (issue 14: a cached token once leaked) or static.
+ */
+function registerCarriedSecrets(request: HttpRequest, secrets: SecretSet): void {
+	for (const [name, value] of Object.entries(request.headers ?? {})) {
+		if (!CREDENTIAL_HEADERS.test(name) || typeof value !== 'string') continue;
+		secrets.add(value);
+		const credential = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];
+		if (credential) secrets.add(credential);
 	}
 }
 

@@ -1,9 +1,7 @@
 import { createHash, createPrivateKey, constants, randomUUID, sign, X509Certificate, type KeyObject } from 'node:crypto';
 
-import { NodeApiError } from 'n8n-workflow';
-
 import { SecretSet, TransportError } from './errors';
-import { httpRequest, tlsFingerprint, type HttpClientOptions, type TlsIdentity } from './http';
+import { httpRequest, tlsFingerprint, type HttpClientOptions, type HttpRequest, type TlsIdentity } from './http';
 
 export type ClientAuthMethod = 'basic' | 'body' | 'private_key_jwt';
 
@@ -23,6 +21,11 @@ export interface ClientCredentialsConfig {
 	extraParams?: Record<string, string>;
 	tls?: TlsIdentity;
 	secrets?: SecretSet;
+	/**
+	 * A hash of every field of the credential (kit.ts' credentialIdentity): any change to any field, a key's
+	 * passphrase included, misses the cache.
+	 */
+	credentialIdentity?: string;
 }
 
 export interface AccessToken {
@@ -81,6 +84,7 @@ export function tokenCacheKey(config: ClientCredentialsConfig): string {
 		identity,
 		JSON.stringify(Object.entries(config.extraParams ?? {}).sort()),
 		config.tls ? tlsFingerprint(config.tls) : '',
+		config.credentialIdentity ?? '',
 	];
 	return sha256(JSON.stringify(parts));
 }
@@ -97,30 +101,35 @@ export function clearTokenCache(): void {
 }
 
 export async function getAccessToken(config: ClientCredentialsConfig, options: TokenOptions = {}): Promise<AccessToken> {
+	return (await obtainAccessToken(config, options)).token;
+}
+
+/** A token, and whether it was issued just now (false: taken from the cache). */
+export async function obtainAccessToken(config: ClientCredentialsConfig, options: TokenOptions = {}): Promise<{ token: AccessToken; issued: boolean }> {
 	const key = tokenCacheKey(config);
 	const cached = cache.get(key);
-	if (!options.forceRefresh && cached && Date.now() < cached.refreshAt) return cached.token;
+	if (!options.forceRefresh && cached && Date.now() < cached.refreshAt) return { token: cached.token, issued: false };
 	const pending = inFlight.get(key);
-	if (pending) return await pending;
-	const request = requestToken(config, options).then(
-		(token) => {
-			cache.set(key, { token, refreshAt: refreshMoment(Date.now(), token.expiresAt) });
-			return token;
-		},
-	);
+	if (pending) return { token: await pending, issued: true };
+	const request = requestToken(config, options).then((token) => {
+		cache.set(key, { token, refreshAt: refreshMoment(Date.now(), token.expiresAt) });
+		return token;
+	});
 	inFlight.set(key, request);
 	try {
-		return await request;
+		return { token: await request, issued: true };
 	} finally {
 		if (inFlight.get(key) === request) inFlight.delete(key);
 	}
 }
 
-/** A new token unless another caller already replaced the one that was refused. */
-async function refreshAfterRefusal(config: ClientCredentialsConfig, refused: AccessToken, options: TokenOptions): Promise<AccessToken> {
+/** A new token after `refused` was refused, unless another caller already replaced it (then not issued for us). */
+export async function renewAccessToken(config: ClientCredentialsConfig, refused: AccessToken, options: TokenOptions = {}): Promise<{ token: AccessToken; issued: boolean }> {
 	const current = cache.get(tokenCacheKey(config));
-	if (current && current.token.accessToken !== refused.accessToken && Date.now() < current.refreshAt) return current.token;
-	return await getAccessToken(config, { ...options, forceRefresh: true });
+	if (current && current.token.accessToken !== refused.accessToken && Date.now() < current.refreshAt) return { token: current.token, issued: false };
+	const pending = inFlight.get(tokenCacheKey(config));
+	if (pending) return { token: await pending, issued: false };
+	return await obtainAccessToken(config, { ...options, forceRefresh: true });
 }
 
 function formEncode(params: Record<string, string>): string {
@@ -169,14 +178,20 @@ async function requestToken(config: ClientCredentialsConfig, options: TokenOptio
 			break;
 		case 'private_key_jwt': {
 			if (!config.createAssertion) throw new Error('private_key_jwt needs createAssertion to sign a client assertion');
-			const assertion = await config.createAssertion();
-			secrets.add(assertion);
 			params.client_id = config.clientId;
 			params.client_assertion_type = JWT_BEARER;
-			params.client_assertion = assertion;
 			break;
 		}
 	}
+	const createAssertion = config.clientAuth === 'private_key_jwt' ? config.createAssertion : undefined;
+	// RFC 7523: an assertion's jti may be used once, so every attempt (a retry after a lost answer or a 503)
+	// signs a new one; replaying the first would be refused as "jti already used".
+	const signEachAttempt = async (request: HttpRequest) => {
+		if (!createAssertion) return;
+		const assertion = await createAssertion();
+		secrets.add(assertion);
+		request.body = formEncode({ ...params, client_assertion: assertion });
+	};
 	const userMapError = options.httpOptions?.hooks?.mapError;
 	const response = await httpRequest<TokenResponseBody>(
 		{
@@ -196,6 +211,7 @@ async function requestToken(config: ClientCredentialsConfig, options: TokenOptio
 			secrets,
 			hooks: {
 				...options.httpOptions?.hooks,
+				beforeRequest: signEachAttempt,
 				mapError: (error, request) => {
 					const mapped = mapTokenError(error);
 					return userMapError ? userMapError(mapped, request) : mapped;
@@ -233,32 +249,6 @@ function readToken(body: TokenResponseBody | undefined, config: ClientCredential
 export function authorizationHeader(token: AccessToken): string {
 	const type = token.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : token.tokenType;
 	return `${type} ${token.accessToken}`;
-}
-
-function isUnauthorized(error: unknown): boolean {
-	if (error instanceof TransportError) return error.kind === 'http' && error.status === 401;
-	return error instanceof NodeApiError && String(error.httpCode) === '401';
-}
-
-/**
- * Runs `call` with a valid Authorization header. On a 401 the token is refreshed once and the call
- * repeated once: the server refused before doing anything, so even a create is safe to repeat.
- */
-export async function withAccessToken<T>(
-	config: ClientCredentialsConfig,
-	call: (authorization: string) => Promise<T>,
-	options: TokenOptions = {},
-): Promise<T> {
-	const token = await getAccessToken(config, options);
-	try {
-		return await call(authorizationHeader(token));
-	} catch (error) {
-		// The caller's own error, already shaped by its transport: passed on untouched.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!isUnauthorized(error)) throw error;
-		const fresh = await refreshAfterRefusal(config, token, options);
-		return await call(authorizationHeader(fresh));
-	}
 }
 
 export type JwtAlgorithm = 'RS256' | 'PS256' | 'ES256';

@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
+import { allowsUnencryptedHttp, checkCredentialUrl, credentialIdentity } from '../../shared/kit';
 import type { TlsIdentity } from '../../shared/http';
 import { normalisePem } from '../../shared/pem';
 import { clientAssertionClaims, signJwt, x5cFromPem, type ClientCredentialsConfig, type JwtAlgorithm } from '../../shared/oauth2';
@@ -41,21 +42,16 @@ function fail(node: INode, message: string, description: string): never {
 	throw new NodeOperationError(node, message, { description });
 }
 
-/** An http(s) URL without trailing slash; `what` names the credential field. */
-export function normaliseUrl(node: INode, raw: unknown, what: string, example: string): string {
+/**
+ * A base or token URL under the shared https rule, without trailing slash; `what` names the credential field. The
+ * Base URL takes no query (paths are appended to it); a Token URL keeps its query string whole.
+ */
+export function normaliseUrl(node: INode, raw: unknown, what: string, example: string, allowUnencryptedHttp = false): string {
 	const value = text(raw);
 	if (!value) fail(node, `The Edu-iX credential has no ${what}`, `Enter the ${what}, for example ${example}`);
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		fail(node, `The credential's ${what} "${value}" is not a valid URL`, `Use a full address, for example ${example}`);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		fail(node, `The credential's ${what} must start with https://`, `Got "${value}"`);
-	}
-	if (url.search || url.hash) fail(node, `The credential's ${what} must not contain ? or #`, `Got "${value}"`);
-	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+	const url = checkCredentialUrl(node, value, { field: what, platform: 'Edu-iX', allowUnencryptedHttp, example });
+	if (url.hash || (url.search && what !== 'Token URL')) fail(node, `The credential's ${what} must not contain ${what === 'Token URL' ? '#' : '? or #'}`, `Got "${value}"`);
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`;
 }
 
 /** Edu-V puts the major version in the URI (Versiebeheer 1.0.0), so the base URL must end in it. */
@@ -78,7 +74,7 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 	// Registered first: whatever fails below can never quote them.
 	secrets.add(text(data.privateKey), text(data.passphrase), text(data.clientSecret), text(data.bearerToken), text(data.tlsPrivateKey));
 	secrets.add(pem(data.privateKey), pem(data.tlsPrivateKey));
-	const baseUrl = normaliseUrl(node, data.baseUrl, 'Base URL', 'https://api.vendor.example/eduv/v1');
+	const baseUrl = normaliseUrl(node, data.baseUrl, 'Base URL', 'https://api.vendor.example/eduv/v1', allowsUnencryptedHttp(data));
 	checkVersionPath(node, baseUrl);
 	const authentication = (text(data.authentication) || 'privateKeyJwt') as EduixAuthentication;
 	const credentials: EduixCredentials = { baseUrl, authentication, tls: readTls(node, data), apiVersion: text(data.apiVersion) || undefined };
@@ -115,11 +111,11 @@ function readOAuth(
 	tls: TlsIdentity | undefined,
 	secrets: SecretSet,
 ): ClientCredentialsConfig {
-	const tokenUrl = normaliseUrl(node, data.tokenUrl, 'Token URL', 'https://auth.vendor.example/oauth2/token');
+	const tokenUrl = normaliseUrl(node, data.tokenUrl, 'Token URL', 'https://auth.vendor.example/oauth2/token', allowsUnencryptedHttp(data));
 	const clientId = text(data.clientId);
 	if (!clientId) fail(node, 'The Edu-iX credential has no Client ID', 'Enter the client_id the vendor registered for this application');
 	const scopes = readScopes(data.scopes);
-	const base = { tokenUrl, clientId, scopes, tls, secrets };
+	const base = { tokenUrl, clientId, scopes, tls, secrets, credentialIdentity: credentialIdentity(data) };
 	if (authentication === 'clientSecret') {
 		const clientSecret = text(data.clientSecret);
 		if (!clientSecret) fail(node, 'The Edu-iX credential has no Client Secret', 'Enter the client secret, or choose Signed JWT');
@@ -139,7 +135,8 @@ function readOAuth(
 			fail(node, `The credential's Certificate Chain is not usable: ${(error as Error).message}`, 'Paste PEM certificates (-----BEGIN CERTIFICATE-----), your own first');
 		}
 	}
-	const audience = text(data.audience) || tokenUrl;
+	// RFC 7523: the audience names the token endpoint; a query string the vendor needs is not part of its name.
+	const audience = text(data.audience) || tokenUrl.replace(/\?.*$/, '');
 	const passphrase = text(data.passphrase) || undefined;
 	const header: Record<string, unknown> = {};
 	if (keyId) header.kid = keyId;

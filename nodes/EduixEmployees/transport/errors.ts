@@ -89,7 +89,7 @@ export function describeEduvFailure(error: TransportError, platform: string): { 
 	let action = known?.action ?? STATUS_HINTS[error.status] ?? `Check the request against the Edu-V Employees API documentation.`;
 	if (error.status === 401 && !error.platformCode) {
 		action =
-			'The source refused the access token without saying why, also after fetching a new one. Check Client ID, key or secret, Token URL and Scopes in the credential, and that the vendor registered this client (and its public key or JWKS).';
+			`The source refused the access token without saying why${error.tokenRefusal?.reason === 'credential' ? ', on the first use of a token issued just now' : ''}. Check Client ID, key or secret, Token URL and Scopes in the credential, and that the vendor registered this client (and its public key or JWKS).`;
 	}
 	if (!label && error.bodySnippet) action += ` The source answered: ${error.bodySnippet}`;
 	return { message, description: action };

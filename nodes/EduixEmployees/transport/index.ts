@@ -4,11 +4,10 @@
  * Employees API call is a read (the POST lookup too), so every call may be retried.
  */
 import type { IDataObject, IExecuteFunctions, INode, IPollFunctions, Logger } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
-import { createHttpClient, type HttpResponse, type QueryValue } from '../../shared/http';
-import { getAccessToken, withAccessToken } from '../../shared/oauth2';
+import { SecretSet, TransportError } from '../../shared/errors';
+import type { HttpResponse, QueryValue } from '../../shared/http';
+import { ClientKit, describeTokenFailure as describeTokenStep, fromTokenEndpoint, kitContext, TokenSession, type FailureTexts } from '../../shared/kit';
 import type { Employee } from '../helpers/employees';
 import { EDUIX_CREDENTIAL, readCredentials, type EduixCredentials } from './credentials';
 import { describeEduvFailure, mapEduvError } from './errors';
@@ -17,8 +16,6 @@ export { EDUIX_CREDENTIAL, EMPLOYEE_SCOPES, readCredentials, type EduixCredentia
 export { EDUV_CODES, normaliseStatus } from './errors';
 
 export const PLATFORM = 'Edu-iX';
-
-export type EduixContext = IExecuteFunctions | IPollFunctions;
 
 export interface EduixRequest {
 	method: 'GET' | 'POST';
@@ -30,32 +27,36 @@ export interface EduixRequest {
 }
 
 export class EduixClient {
-	readonly secrets: SecretSet;
-
 	/** The `API-Version` the source reported on its last answer (Edu-V sends the full version there). */
 	apiVersion?: string;
 
 	/** What the last refused call was, for the Test button to tell "token accepted" from a real refusal. */
 	lastFailure?: { kind: TransportError['kind']; status?: number; platformCode?: string };
 
-	private readonly http;
+	private readonly kit: ClientKit;
+
+	private readonly tokens?: TokenSession;
 
 	constructor(
-		private readonly node: INode,
+		node: INode,
 		readonly credentials: EduixCredentials,
 		secrets: SecretSet,
-		private readonly signal?: AbortSignal,
-		private readonly logger?: Pick<Logger, 'debug'>,
+		signal?: AbortSignal,
+		logger?: Pick<Logger, 'debug'>,
 	) {
-		this.secrets = secrets;
-		this.http = createHttpClient({ secrets, logger, hooks: { mapError: mapEduvError } });
+		this.kit = new ClientKit({ node, platform: PLATFORM, secrets, signal, logger, hooks: { mapError: mapEduvError } });
+		if (credentials.oauth) this.tokens = new TokenSession(credentials.oauth, this.kit);
+	}
+
+	get secrets(): SecretSet {
+		return this.kit.secrets;
 	}
 
 	async request<T>(request: EduixRequest): Promise<T> {
 		const { credentials } = this;
 		const url = `${credentials.baseUrl}/${request.path.map((segment) => encodeURIComponent(segment)).join('/')}`;
 		const send = async (authorization: string): Promise<HttpResponse<T>> =>
-			await this.http.request<T>({
+			await this.kit.send<T>({
 				method: request.method,
 				url,
 				query: request.query,
@@ -65,12 +66,9 @@ export class EduixClient {
 				idempotent: true,
 				expect: 'json',
 				tls: credentials.tls,
-				signal: this.signal,
 			});
 		try {
-			const response = credentials.oauth
-				? await withAccessToken(credentials.oauth, send, { signal: this.signal, httpOptions: { secrets: this.secrets, logger: this.logger } })
-				: await send(`Bearer ${credentials.bearerToken ?? ''}`);
+			const response = this.tokens ? await this.tokens.run(send) : await send(`Bearer ${credentials.bearerToken ?? ''}`);
 			this.apiVersion = response.headers['api-version'] ?? this.apiVersion;
 			return response.data;
 		} catch (error) {
@@ -78,11 +76,11 @@ export class EduixClient {
 		}
 	}
 
-	/** Fetches (or reuses) the access token alone, so the Test button can say which step failed. */
+	/** The Test button's step 1: a token fetched now, never taken from the cache. */
 	async fetchToken(): Promise<void> {
-		if (!this.credentials.oauth) return;
+		if (!this.tokens) return;
 		try {
-			await getAccessToken(this.credentials.oauth, { signal: this.signal, httpOptions: { secrets: this.secrets, logger: this.logger } });
+			await this.tokens.token(true);
 		} catch (error) {
 			throw this.toError(error);
 		}
@@ -97,14 +95,11 @@ export class EduixClient {
 		if (Array.isArray(listed)) return listed as Employee[];
 		const shape = listed === null ? 'null' : typeof listed === 'object' ? `an object with ${Object.keys(listed).slice(0, 5).join(', ') || 'no keys'}` : typeof listed;
 		const version = this.apiVersion ? ` (API-Version ${this.apiVersion})` : '';
-		throw new NodeApiError(
-			this.node,
+		throw this.kit.apiError(
 			{ message: 'not a list' },
 			{
 				message: `${PLATFORM} answered the employee list with ${shape} instead of a list`,
-				description: this.secrets.redact(
-					`Edu-V's GET /employees/school returns a bare JSON array of employees${version}. Check that the credential's Base URL points at the Employees API of the source, including its major version such as /v1.`,
-				),
+				description: `Edu-V's GET /employees/school returns a bare JSON array of employees${version}. Check that the credential's Base URL points at the Employees API of the source, including its major version such as /v1.`,
 				httpCode: '200',
 				itemIndex,
 			},
@@ -112,21 +107,17 @@ export class EduixClient {
 	}
 
 	private toError(error: unknown, itemIndex?: number): Error {
-		if (!(error instanceof TransportError)) return toNodeError(this.node, redactError(error, this.secrets), itemIndex);
-		this.lastFailure = { kind: error.kind, status: error.status, platformCode: error.platformCode };
-		const tokenUrl = this.credentials.oauth?.tokenUrl;
-		const fromTokenEndpoint = tokenUrl !== undefined && error.url.startsWith(tokenUrl);
-		const texts = fromTokenEndpoint ? describeTokenFailure(error) : this.describe(error);
-		// The shared texts for network, timeout, 429 and 5xx then name the token endpoint, not the API.
-		const platform = fromTokenEndpoint ? `${PLATFORM} token endpoint` : PLATFORM;
-		const apiError: NodeApiError = toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform, ...texts });
-		const apiVersion = error.headers?.['api-version'];
+		const transport = error instanceof TransportError ? error : undefined;
+		if (transport) this.lastFailure = { kind: transport.kind, status: transport.status, platformCode: transport.platformCode };
+		const apiError = this.kit.toNodeError(error, itemIndex, (refused) => this.describe(refused));
+		const apiVersion = transport?.headers?.['api-version'];
 		this.apiVersion = apiVersion ?? this.apiVersion;
 		if (apiVersion) apiError.description = this.secrets.redact(`${apiError.description ?? ''} The source answered with API-Version ${apiVersion}.`.trim());
 		return apiError;
 	}
 
-	private describe(error: TransportError): { message?: string; description?: string } {
+	private describe(error: TransportError): FailureTexts {
+		if (fromTokenEndpoint(error, this.credentials.oauth)) return describeTokenFailure(error);
 		if (this.credentials.authentication === 'bearerToken' && error.kind === 'http' && error.status === 401 && !error.platformCode) {
 			return {
 				message: `${PLATFORM} refused the Bearer Token (HTTP 401)`,
@@ -138,23 +129,20 @@ export class EduixClient {
 }
 
 /** The vendor's token endpoint refused or failed: what the OAuth error says and where to look. */
-export function describeTokenFailure(error: TransportError): { message?: string; description?: string } {
-	// Network, timeout, 429 and 5xx keep the shared texts: the transport's own message may quote a system code
-	// (ECONNREFUSED), which would make n8n swap our message for its generic "perhaps it is offline".
-	if (error.kind !== 'http' || error.status === 429 || (error.status ?? 0) >= 500) return {};
-	const said = error.platformCode ? `: ${error.platformCode}${error.platformMessage && error.platformMessage !== error.platformCode ? ` (${error.platformMessage})` : ''}` : '';
-	return {
-		message: `${PLATFORM} token endpoint refused the client (HTTP ${error.status})${said}`,
-		description:
+export function describeTokenFailure(error: TransportError): FailureTexts {
+	return describeTokenStep(error, {
+		platform: PLATFORM,
+		checkClient:
 			'Check Token URL, Client ID and Scopes; for Signed JWT also that the vendor knows your public key (JWKS, Key ID), the Signing Algorithm matches the key and the Assertion Audience is what the vendor expects; for Client Secret the secret and how it is sent.',
-	};
+	});
 }
+
+export type EduixContext = IExecuteFunctions | IPollFunctions;
 
 export async function createEduixClient(context: EduixContext): Promise<EduixClient> {
 	const data = await context.getCredentials(EDUIX_CREDENTIAL);
-	const node = context.getNode();
+	const { node, signal, logger } = kitContext(context);
 	const secrets = new SecretSet();
 	const credentials = readCredentials(node, data, secrets);
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	return new EduixClient(node, credentials, secrets, signal, context.logger);
+	return new EduixClient(node, credentials, secrets, signal, logger);
 }

@@ -1,8 +1,10 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { SecretSet, TransportError } from '../../shared/errors';
-import type * as Http from '../../shared/http';
+import { SecretSet } from '../../shared/errors';
 import type * as Transport from '../transport';
+
+const TEST_NODE: INode = { name: 'Evalytics', type: 'n8n-nodes-edu.evalytics', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} };
 
 /**
  * The Test button: one cheap organisation read with the key and default organisation, with a message
@@ -19,33 +21,24 @@ export async function evalyticsApiTest(
 	if (!organisation) return { status: 'Error', message: 'Enter the default organisation (internal ID or externalId)' };
 	const secrets = new SecretSet().add(apiKey);
 	// The transport and the HTTP layer (undici) load on the first test, not when n8n starts.
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { normaliseBaseUrl } = require('../transport') as typeof Transport;
-	const { httpRequest } = require('../../shared/http') as typeof Http;
-	/* eslint-enable @typescript-eslint/no-require-imports */
-	let baseUrl: string;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { EvalyticsClient, readCredentials } = require('../transport') as typeof Transport;
+	let client: InstanceType<typeof EvalyticsClient>;
 	try {
-		baseUrl = normaliseBaseUrl({ name: 'Evalytics', type: 'n8n-nodes-edu.evalytics', typeVersion: 1, position: [0, 0], id: 'credential-test', parameters: {} }, data.baseUrl);
+		client = new EvalyticsClient(TEST_NODE, readCredentials(TEST_NODE, data), undefined, undefined, { maxAttempts: 2 });
 	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
+		const { message, description } = error as { message: string; description?: string };
+		return { status: 'Error', message: secrets.redact([message, description].filter(Boolean).join('. ')) };
 	}
+	const { baseUrl } = client.credentials;
 	try {
-		await httpRequest(
-			{
-				method: 'GET',
-				url: `${baseUrl}/organisation`,
-				query: { organisation, limit: 1 },
-				headers: { 'api-key': apiKey, accept: 'application/json' },
-				idempotent: true,
-				retry: { maxAttempts: 2 },
-			},
-			{ secrets },
-		);
+		await client.request({ method: 'GET', path: ['organisation'], query: { limit: 1 }, idempotent: true });
 		return { status: 'OK', message: 'Connection successful' };
 	} catch (error) {
-		if (!(error instanceof TransportError)) return { status: 'Error', message: secrets.redact(String(error)) };
+		const response = (error instanceof NodeApiError ? error.errorResponse : undefined) as { kind?: string; status?: number } | undefined;
+		const failure = error as Error;
 		const message = (() => {
-			switch (error.kind === 'http' ? error.status : error.kind) {
+			switch (response?.kind === 'http' ? response.status : response?.kind) {
 				case 401:
 					return 'The API key was refused by Evalytics: check the key (created in the Evalytics portal)';
 				case 403:
@@ -54,11 +47,11 @@ export async function evalyticsApiTest(
 					return `Evalytics does not know organisation "${organisation}", or the Base URL is not the Evalytics API`;
 				case 'network':
 				case 'timeout':
-					return `Could not reach ${baseUrl}: check the Base URL and the network (${error.message})`;
+					return `Could not reach ${baseUrl}: check the Base URL and the network (${failure.message})`;
 				default:
-					return `Evalytics answered: ${error.platformMessage ?? error.message}`;
+					return `Evalytics answered: ${failure.message}`;
 			}
 		})();
-		return { status: 'Error', message: secrets.redact(message) };
+		return { status: 'Error', message: client.secrets.redact(secrets.redact(message)) };
 	}
 }

@@ -1,7 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { SecretSet } from '../../shared/errors';
-import type * as OAuth2 from '../../shared/oauth2';
 import type * as Transport from '../transport';
 import type { OneRosterClient } from '../transport';
 
@@ -12,32 +11,26 @@ function describe(error: unknown, secrets: SecretSet): string {
 	return secrets.redact([message, description].filter(Boolean).join(' — ') || String(error));
 }
 
-/** The Test button: (1) fetch a token, (2) read one org; the message names the step that failed. */
+/** The Test button: (1) fetch a token (never from the cache), (2) read one org; the message names the step that failed. */
 export async function oneRosterApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const secrets = new SecretSet();
 	// The transport, OAuth and the HTTP layer (undici) load on the first test, not when n8n starts.
-	/* eslint-disable @typescript-eslint/no-require-imports */
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { OneRosterClient: Client, readCredentials } = require('../transport') as typeof Transport;
-	const { getAccessToken } = require('../../shared/oauth2') as typeof OAuth2;
-	/* eslint-enable @typescript-eslint/no-require-imports */
 	let client: OneRosterClient;
 	try {
 		const credentials = readCredentials(TEST_NODE, credential.data ?? {});
 		client = new Client(TEST_NODE, credentials);
-		const { auth } = credentials;
-		if (auth.kind === 'oAuth2') {
-			secrets.add(auth.clientSecret);
-			try {
-				await getAccessToken(
-					{ tokenUrl: auth.tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret, scopes: auth.scopes, clientAuth: auth.clientAuth, secrets },
-					{ forceRefresh: true, httpOptions: { secrets, retry: { maxAttempts: 2 } } },
-				);
-			} catch (error) {
-				return { status: 'Error', message: `Step 1 of 2, getting a token from ${auth.tokenUrl}, failed: ${describe(error, secrets)}. Check the Client ID, Client Secret, Scopes and Client Authentication.` };
-			}
-		}
 	} catch (error) {
 		return { status: 'Error', message: describe(error, secrets) };
+	}
+	const { auth } = client.credentials;
+	if (auth.kind === 'oAuth2') {
+		try {
+			await client.fetchToken();
+		} catch (error) {
+			return { status: 'Error', message: `Step 1 of 2, getting a token from ${client.secrets.redact(auth.tokenUrl)}, failed: ${describe(error, client.secrets)}` };
+		}
 	}
 	try {
 		await client.request({ method: 'GET', path: '/orgs', query: { limit: 1 }, idempotent: true });

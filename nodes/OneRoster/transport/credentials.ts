@@ -2,12 +2,13 @@
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { allowsUnencryptedHttp, checkCredentialUrl, credentialIdentity } from '../../shared/kit';
 import type { OAuth1SignatureMethod } from '../../shared/oauth1';
 import type { ClientAuthMethod } from '../../shared/oauth2';
 import type { OneRosterService } from '../actions/endpoints';
 
 export type OneRosterAuth =
-	| { kind: 'oAuth2'; tokenUrl: string; clientId: string; clientSecret: string; scopes: string[]; clientAuth: ClientAuthMethod }
+	| { kind: 'oAuth2'; tokenUrl: string; clientId: string; clientSecret: string; scopes: string[]; clientAuth: ClientAuthMethod; credentialIdentity: string }
 	| { kind: 'bearerToken'; accessToken: string }
 	| { kind: 'oAuth1'; consumerKey: string; consumerSecret: string; signatureMethod: OAuth1SignatureMethod };
 
@@ -33,19 +34,17 @@ const V1P1_PATH = '/ims/oneroster/v1p1';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-function checkUrl(node: INode, field: string, value: string): string {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new NodeOperationError(node, `The credential's ${field} "${value}" is not a valid URL`, {
-			description: 'Use a full address such as https://sis.example.org',
-		});
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new NodeOperationError(node, `The credential's ${field} must start with https://`, { description: `Got "${value}"` });
-	}
+/** A base or service URL: the shared https rule, then without trailing slash (paths are appended to it). */
+function checkUrl(node: INode, field: string, value: string, allowUnencryptedHttp: boolean): string {
+	const url = checkCredentialUrl(node, value, { field, platform: 'OneRoster', allowUnencryptedHttp, example: 'https://sis.example.org' });
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The Token URL whole: a query string such as ?appName=district1 (Infinite Campus) is part of the address. */
+function checkTokenUrl(node: INode, value: string, allowUnencryptedHttp: boolean): string {
+	const url = checkCredentialUrl(node, value, { field: 'Token URL', platform: 'OneRoster', allowUnencryptedHttp, example: 'https://sis.example.org/oauth2/token' });
+	url.hash = '';
+	return url.href;
 }
 
 function fail(node: INode, message: string, description: string): never {
@@ -88,13 +87,14 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 	if (!baseUrl && !overrides.rostering) {
 		fail(node, 'The OneRoster credential has no Base URL', 'Enter the address up to /ims/oneroster, e.g. https://sis.example.org');
 	}
-	const root = baseUrl ? checkUrl(node, 'Base URL', baseUrl) : '';
+	const allowHttp = allowsUnencryptedHttp(data);
+	const root = baseUrl ? checkUrl(node, 'Base URL', baseUrl, allowHttp) : '';
 	const version: OneRosterVersion = data.version === '1.1' ? '1.1' : '1.2';
 	const services = {} as Record<OneRosterService, string>;
 	for (const service of Object.keys(SERVICE_PATHS) as OneRosterService[]) {
 		const override = overrides[service];
 		const standard = version === '1.1' ? V1P1_PATH : SERVICE_PATHS[service];
-		services[service] = override ? checkUrl(node, `${service} URL override`, override) : root ? `${root}${standard}` : '';
+		services[service] = override ? checkUrl(node, `${service} URL override`, override, allowHttp) : root ? `${root}${standard}` : '';
 	}
 	let auth: OneRosterAuth;
 	if (data.authentication === 'bearerToken') {
@@ -114,11 +114,12 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 		if (!clientId || !clientSecret) fail(node, 'The OneRoster credential needs a Client ID and Client Secret', 'Both come from the provider\'s OneRoster setup');
 		auth = {
 			kind: 'oAuth2',
-			tokenUrl: checkUrl(node, 'Token URL', tokenUrl),
+			tokenUrl: checkTokenUrl(node, tokenUrl, allowHttp),
 			clientId,
 			clientSecret,
 			scopes: str(data.scopes).split(/\s+/).filter(Boolean),
 			clientAuth: data.clientAuthentication === 'body' ? 'body' : 'basic',
+			credentialIdentity: credentialIdentity(data),
 		};
 	}
 	return {

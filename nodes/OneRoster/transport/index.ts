@@ -2,12 +2,12 @@
  * The only OneRoster code that talks to the wire: service base URL, OAuth 2 token (cached, refreshed once on 401)
  * or static bearer, extra headers, envelope-free JSON, and error mapping to NodeApiError with codeMinor meanings.
  */
-import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
-import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
-import { buildUrl, createHttpClient, type HttpMethod, type HttpRequest, type QueryValue } from '../../shared/http';
+import type { TransportError } from '../../shared/errors';
+import { buildUrl, type HttpMethod, type HttpRequest, type QueryValue } from '../../shared/http';
+import { ClientKit, describeTokenFailure, fromTokenEndpoint, kitContext, TokenSession, type FailureTexts, type KitContext } from '../../shared/kit';
 import { signOAuth1 } from '../../shared/oauth1';
-import { withAccessToken, type ClientCredentialsConfig } from '../../shared/oauth2';
 import type { OneRosterService } from '../actions/endpoints';
 import { readCredentials, type OneRosterCredentials } from './credentials';
 import { describeFailure, mapOneRosterError } from './errors';
@@ -16,7 +16,7 @@ export { readCredentials, type OneRosterCredentials } from './credentials';
 
 export const ONEROSTER_CREDENTIAL = 'oneRosterApi';
 
-export type OneRosterContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type OneRosterContext = KitContext;
 
 export interface OneRosterRequest {
 	method: HttpMethod;
@@ -47,33 +47,18 @@ export function fillPath(path: string, values: Record<string, string>): string {
 }
 
 export class OneRosterClient {
-	readonly secrets = new SecretSet();
+	private readonly kit: ClientKit;
 
-	private readonly http;
-
-	private readonly oauth?: ClientCredentialsConfig;
+	/** OAuth 2 only: tokens of this execution under the token-retry rule. */
+	readonly tokens?: TokenSession;
 
 	constructor(
-		private readonly node: INode,
+		node: INode,
 		readonly credentials: OneRosterCredentials,
-		private readonly signal?: AbortSignal,
-		private readonly logger?: { debug(message: string, meta?: object): void },
+		signal?: AbortSignal,
+		logger?: { debug(message: string, meta?: object): void },
 	) {
 		const { auth } = credentials;
-		this.secrets.add(...Object.values(credentials.extraHeaders));
-		if (auth.kind === 'bearerToken') this.secrets.add(auth.accessToken);
-		else if (auth.kind === 'oAuth1') this.secrets.add(auth.consumerSecret);
-		else {
-			this.secrets.add(auth.clientSecret);
-			this.oauth = {
-				tokenUrl: auth.tokenUrl,
-				clientId: auth.clientId,
-				clientSecret: auth.clientSecret,
-				scopes: auth.scopes,
-				clientAuth: auth.clientAuth,
-				secrets: this.secrets,
-			};
-		}
 		// OAuth 1.0a signs each attempt afresh (new nonce and timestamp) over the exact URL that attempt sends.
 		const sign =
 			auth.kind === 'oAuth1'
@@ -82,7 +67,29 @@ export class OneRosterClient {
 						request.headers = { ...request.headers, authorization: signOAuth1(auth, { method: request.method, url }).header };
 					}
 				: undefined;
-		this.http = createHttpClient({ secrets: this.secrets, logger, hooks: { mapError: mapOneRosterError, beforeRequest: sign } });
+		this.kit = new ClientKit({ node, platform: 'OneRoster', signal, logger, hooks: { mapError: mapOneRosterError, beforeRequest: sign } });
+		this.kit.secrets.add(...Object.values(credentials.extraHeaders));
+		if (auth.kind === 'bearerToken') this.kit.secrets.add(auth.accessToken);
+		else if (auth.kind === 'oAuth1') this.kit.secrets.add(auth.consumerSecret);
+		else {
+			this.kit.secrets.add(auth.clientSecret);
+			this.tokens = new TokenSession(
+				{
+					tokenUrl: auth.tokenUrl,
+					clientId: auth.clientId,
+					clientSecret: auth.clientSecret,
+					scopes: auth.scopes,
+					clientAuth: auth.clientAuth,
+					secrets: this.kit.secrets,
+					credentialIdentity: auth.credentialIdentity,
+				},
+				this.kit,
+			);
+		}
+	}
+
+	get secrets() {
+		return this.kit.secrets;
 	}
 
 	serviceUrl(service: OneRosterService = 'rostering'): string {
@@ -90,11 +97,9 @@ export class OneRosterClient {
 	}
 
 	async request<T>(request: OneRosterRequest): Promise<OneRosterResponse<T>> {
-		const signals = [this.signal, request.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-		const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 		try {
 			const send = async (authorization?: string) => {
-				const response = await this.http.request<T>({
+				const response = await this.kit.send<T>({
 					method: request.method,
 					url: `${this.serviceUrl(request.service)}${request.path}`,
 					query: request.query,
@@ -102,43 +107,45 @@ export class OneRosterClient {
 					headers: authorization ? { ...this.credentials.extraHeaders, authorization } : { ...this.credentials.extraHeaders },
 					json: request.body,
 					idempotent: request.idempotent,
-					signal,
+					signal: request.signal,
 					onThrottled: request.onThrottled,
 				});
 				return { status: response.status, data: response.data, headers: response.headers };
 			};
 			const { auth } = this.credentials;
 			if (auth.kind === 'bearerToken') return await send(`Bearer ${auth.accessToken}`);
-			if (auth.kind === 'oAuth1') return await send();
-			return await withAccessToken(this.oauth!, send, {
-				signal,
-				httpOptions: { secrets: this.secrets, logger: this.logger },
-			});
+			if (auth.kind === 'oAuth1' || !this.tokens) return await send();
+			return await this.tokens.run(send);
 		} catch (error) {
-			throw this.toNodeError(error, request);
+			throw this.kit.toNodeError(error, request.itemIndex, (failure) => this.describe(failure, request));
 		}
 	}
 
-	private toNodeError(error: unknown, request: OneRosterRequest) {
-		if (!(error instanceof TransportError)) return toNodeError(this.node, redactError(error, this.secrets), request.itemIndex);
-		const tokenStep = this.oauth !== undefined && error.kind === 'http' && error.url.startsWith(this.oauth.tokenUrl);
-		return toNodeApiError(this.node, error, {
-			secrets: this.secrets,
-			itemIndex: request.itemIndex,
-			platform: 'OneRoster',
-			message: tokenStep ? `The OneRoster token URL refused the client credentials (HTTP ${error.status ?? error.kind})` : undefined,
-			description: tokenStep
-				? `Check the Client ID, Client Secret, Scopes and Client Authentication (Basic or body) in the credential${error.platformCode ? ` (token error ${error.platformCode})` : ''}.`
-				: this.credentials.auth.kind === 'oAuth1' && error.status === 401
-					? `The provider refused the OAuth 1.0a signature. Check the Consumer Key, Consumer Secret and Signature Method (HMAC-SHA256 or HMAC-SHA1) in the credential, and that this machine's clock is right${error.platformCode ? ` (OneRoster codeMinor ${error.platformCode})` : ''}.`
-					: describeFailure(error, { write: request.write === true }),
-		});
+	/** The Test button's step 1: a token fetched now, never taken from the cache. */
+	async fetchToken(): Promise<void> {
+		if (!this.tokens) return;
+		try {
+			await this.tokens.token(true);
+		} catch (error) {
+			throw this.kit.toNodeError(error, undefined, (failure) => this.describe(failure, { write: false }));
+		}
+	}
+
+	private describe(error: TransportError, request: Pick<OneRosterRequest, 'write'>): FailureTexts {
+		if (fromTokenEndpoint(error, this.tokens?.config)) {
+			return describeTokenFailure(error, { platform: 'OneRoster', checkClient: 'Check the Client ID, Client Secret, Scopes and Client Authentication (Basic or body) in the credential.' });
+		}
+		if (this.credentials.auth.kind === 'oAuth1' && error.status === 401) {
+			return {
+				description: `The provider refused the OAuth 1.0a signature. Check the Consumer Key, Consumer Secret and Signature Method (HMAC-SHA256 or HMAC-SHA1) in the credential, and that this machine's clock is right${error.platformCode ? ` (OneRoster codeMinor ${error.platformCode})` : ''}.`,
+			};
+		}
+		return { description: describeFailure(error, { write: request.write === true }) };
 	}
 }
 
 export async function createOneRosterClient(context: OneRosterContext): Promise<OneRosterClient> {
 	const data = await context.getCredentials(ONEROSTER_CREDENTIAL);
-	const node = context.getNode();
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	return new OneRosterClient(node, readCredentials(node, data), signal, context.logger);
+	const { node, signal, logger } = kitContext(context);
+	return new OneRosterClient(node, readCredentials(node, data), signal, logger);
 }

@@ -36,7 +36,8 @@ export async function smartschoolApiTest(
 	try {
 		client = new transport.SmartschoolClient(TEST_NODE, transport.readCredentials(TEST_NODE, data));
 	} catch (error) {
-		return { status: 'Error', message: secrets.redact((error as Error).message) };
+		const { message, description } = error as { message: string; description?: string };
+		return { status: 'Error', message: secrets.redact([message, description].filter(Boolean).join('. ')) };
 	}
 	const platform = client.credentials.platformUrl;
 	try {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactError, SecretSet, toNodeApiError, toNodeError, TransportError } from '../../shared/errors';
+import { redactError, SecretSet, TransportError } from '../../shared/errors';
 import type { HttpLogger, RetryPolicy } from '../../shared/http';
+import { allowsUnencryptedHttp, checkCredentialUrl, ClientKit, isLoopbackHost, kitContext, type KitContext } from '../../shared/kit';
 import { addSoapSecret, loadSoapService, type SoapRawReturn, type SoapService, type SoapValue } from '../../shared/soap';
 import { decodeJsonBytes, decodePayload, resultCode } from './codecs';
 import { describeCode, NOT_FOUND_CODES } from './errorCodes';
@@ -28,7 +29,7 @@ const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 /** Result codes are short; a longer JSON payload is probed by its head only. */
 const CODE_PROBE_BYTES = 64;
 
-export type SmartschoolContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type SmartschoolContext = KitContext;
 
 /** A part's value: text, number or flag; a list or object only where the method table names the part's encoding. */
 export type SmartschoolPartValue = string | number | boolean | null | undefined | PhpValue;
@@ -47,10 +48,8 @@ export interface SmartschoolCallOptions {
 	notFound?: 'error' | 'null';
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** Accepts `school.smartschool.be`, `https://school.smartschool.be/`, `…/Webservices/V3` (and `?wsdl`); gives the origin. */
-export function normalisePlatformUrl(node: INode, raw: unknown): string {
+export function normalisePlatformUrl(node: INode, raw: unknown, allowUnencryptedHttp = false): string {
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	const example = 'for example https://myschool.smartschool.be';
 	if (!value) {
@@ -66,10 +65,8 @@ export function normalisePlatformUrl(node: INode, raw: unknown): string {
 		new NodeOperationError(node, `The credential's Platform URL "${value}" ${why}`, { description: `Use the address of the platform, ${example}` });
 	if (!url || !url.hostname || /\s/.test(value)) throw junk('is not a valid address');
 	if (url.username || url.password) throw junk('must not contain a user name or password');
-	const local = LOCAL_HOSTS.has(url.hostname);
-	if (url.protocol === 'http:' && !local) throw junk('must start with https:// (Smartschool only answers over TLS)');
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw junk('must start with https://');
-	if (!local && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) throw junk('has no valid host name');
+	checkCredentialUrl(node, url.href, { field: 'Platform URL', platform: 'Smartschool', allowUnencryptedHttp, example: 'https://myschool.smartschool.be' });
+	if (!isLoopbackHost(url.hostname) && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) throw junk('has no valid host name');
 	return url.origin;
 }
 
@@ -80,7 +77,7 @@ export function readCredentials(node: INode, data: ICredentialDataDecryptedObjec
 			description: 'Open the credential and paste the web-services access code from Algemene configuratie > Webservices',
 		});
 	}
-	return { platformUrl: normalisePlatformUrl(node, data.platformUrl), accessCode };
+	return { platformUrl: normalisePlatformUrl(node, data.platformUrl, allowsUnencryptedHttp(data)), accessCode };
 }
 
 /** The parsed WSDL per endpoint, built on first use; the access code is not part of the key. */
@@ -126,18 +123,23 @@ function describeTransport(error: TransportError, method: string): { message?: s
  * goes through the bundled WSDL and the shared transport, and every result is decoded once.
  */
 export class SmartschoolClient {
-	readonly secrets = new SecretSet();
+	private readonly kit: ClientKit;
 	private uniqueFieldPromise?: Promise<'username' | 'number'>;
 
 	constructor(
 		private readonly node: INode,
 		readonly credentials: SmartschoolCredentials,
-		private readonly signal?: AbortSignal,
-		private readonly logger?: HttpLogger,
+		signal?: AbortSignal,
+		logger?: HttpLogger,
 		/** Tests shorten the backoff; the node uses the shared defaults. */
-		private readonly retry?: Partial<RetryPolicy>,
+		retry?: Partial<RetryPolicy>,
 	) {
-		addSoapSecret(this.secrets, credentials.accessCode);
+		this.kit = new ClientKit({ node, platform: 'Smartschool', signal, logger, retry });
+		addSoapSecret(this.kit.secrets, credentials.accessCode);
+	}
+
+	get secrets(): SecretSet {
+		return this.kit.secrets;
 	}
 
 	get endpoint(): string {
@@ -174,13 +176,12 @@ export class SmartschoolClient {
 				secrets: this.secrets,
 				timeouts: row.large ? LARGE_TIMEOUTS : TIMEOUTS,
 				maxResponseBytes: MAX_RESPONSE_BYTES,
-				signal: this.signal,
-				logger: this.logger,
-				retry: this.retry,
+				signal: this.kit.signal,
+				logger: this.kit.logger,
+				retry: this.kit.retry,
 			});
 		} catch (error) {
-			if (!(error instanceof TransportError)) throw toNodeError(this.node, redactError(error, this.secrets), itemIndex);
-			throw toNodeApiError(this.node, error, { secrets: this.secrets, itemIndex, platform: 'Smartschool', ...describeTransport(error, method) });
+			throw this.kit.toNodeError(error, itemIndex, (failure) => describeTransport(failure, method));
 		}
 		return this.decode(row, answer ?? { bytes: Buffer.alloc(0), nil: true }, options);
 	}
@@ -254,7 +255,6 @@ export class SmartschoolClient {
 
 export async function createSmartschoolClient(context: SmartschoolContext): Promise<SmartschoolClient> {
 	const data = await context.getCredentials(SMARTSCHOOL_CREDENTIAL);
-	const node = context.getNode();
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	return new SmartschoolClient(node, readCredentials(node, data), signal, context.logger);
+	const { node, signal, logger } = kitContext(context);
+	return new SmartschoolClient(node, readCredentials(node, data), signal, logger);
 }

@@ -55,13 +55,15 @@ describe('Edu-iX Employees › authentication', () => {
 		expect(new Set(tokenRequests(sim).map((request) => assertionOf(request).claims.jti)).size).toBe(2);
 	});
 
-	it('explains a 401 without body that stays after one refresh', async () => {
+	it('explains a 401 without body that stays after one refresh (the new token refused on its first use blames the credential)', async () => {
+		expect((await runEduix(sim, list)).status).toBe('success');
+		sim.clearRequests();
 		sim.faults.add({ match: { path: /^\/v1\// }, times: 2, fault: { kind: 'status', status: 401, body: '' } });
 		const result = await runEduix(sim, list);
 		const error = result.nodeError(NODE_NAME)!;
 		expect(error.message).toBe('Edu-iX refused the request (HTTP 401)');
-		expect(error.description).toMatch(/refused the access token without saying why, also after fetching a new one/);
-		expect(tokenRequests(sim)).toHaveLength(2);
+		expect(error.description).toMatch(/refused the access token without saying why, on the first use of a token issued just now\. Check Client ID/);
+		expect(tokenRequests(sim)).toHaveLength(1);
 		expect(apiRequests(sim)).toHaveLength(2);
 	});
 

@@ -101,7 +101,7 @@ describe('OneRoster › credential, Test button, pickers, errors and secrets', (
 			{ continueOnFail: true, credentials: { extraHeaders: JSON.stringify({ 'x-vendor-authorization': VENDOR_SECRET }) } },
 		);
 		const wrongSecret = await runOneRoster(sim, { resource: 'user', operation: 'getAll', returnAll: true }, { credentials: { clientSecret: 'not-the-secret-8d2e' } });
-		expect(wrongSecret.nodeError(NODE_NAME)?.message).toMatch(/token URL refused/);
+		expect(wrongSecret.nodeError(NODE_NAME)?.message).toMatch(/token endpoint refused the client/);
 		const staticRun = await runOneRoster(sim, { resource: 'user', operation: 'get', sourcedId: locator('nobody') }, { credentials: { authentication: 'bearerToken', accessToken: STATIC_TOKEN } });
 		const issuedToken = String(requestsTo(sim, 'GET', `${BASE}/users/nobody`)[0].headers.authorization).replace(/^Bearer /, '');
 		expect(issuedToken.length).toBeGreaterThan(10);

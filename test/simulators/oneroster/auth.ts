@@ -16,6 +16,8 @@ interface IssuedToken {
 	clientId: string;
 	expiresAt: number;
 	scopes?: string[];
+	/** Times the token was presented (see the tokenRealUses reading). */
+	uses: number;
 }
 
 export class TokenStore {
@@ -38,6 +40,10 @@ export class TokenStore {
 
 	handleTokenRequest(request: SimRequest): SimResponse {
 		const form = new URLSearchParams(typeof request.body === 'string' ? request.body : request.rawBody.toString('utf8'));
+		const missing = Object.entries(this.state.readings.tokenUrlQuery ?? {}).find(([name, value]) => request.query[name]?.[0] !== value);
+		if (missing) {
+			return jsonResponse(400, { error: 'invalid_request', error_description: `The token URL needs ?${missing[0]}=${missing[1]}` });
+		}
 		const mode = this.state.readings.clientAuth;
 		let clientId: string | undefined;
 		let secret: string | undefined;
@@ -65,7 +71,7 @@ export class TokenStore {
 		}
 		const token = randomBytes(24).toString('base64url');
 		const lifetime = this.state.readings.tokenLifetimeSeconds;
-		this.tokens.set(token, { clientId: clientId!, expiresAt: Date.now() + lifetime * 1000, scopes: granted });
+		this.tokens.set(token, { clientId: clientId!, expiresAt: Date.now() + lifetime * 1000, scopes: granted, uses: 0 });
 		this.issued++;
 		return jsonResponse(200, { access_token: token, token_type: this.state.readings.tokenType, expires_in: lifetime, ...(granted ? { scope: granted.join(' ') } : {}) });
 	}
@@ -77,6 +83,9 @@ export class TokenStore {
 		if (this.staticTokens.has(bearer[1])) return undefined;
 		const token = this.tokens.get(bearer[1]);
 		if (!token || token.expiresAt <= Date.now()) return 'unauthorised';
+		token.uses++;
+		const realUses = this.state.readings.tokenRealUses;
+		if (realUses !== undefined && token.uses > realUses) return 'unauthorised';
 		if (needScope && token.scopes && !token.scopes.includes(needScope)) return 'forbidden';
 		return undefined;
 	}

@@ -232,7 +232,7 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 		}
 	};
 
-	return (request) => {
+	const answer = (request: SimRequest): SimResponse => {
 		if (request.path === TOKEN_PATH) {
 			return request.method === 'POST' ? tokens.handleTokenRequest(request) : errorResponse(405, 'unsupported');
 		}
@@ -241,4 +241,24 @@ export function createOneRosterHandler(state: OneRosterState, tokens: TokenStore
 		const response = serve(request, base, segments);
 		return base === V1P1_BASE ? toV1p1(response) : response;
 	};
+
+	return (request) => {
+		const response = answer(request);
+		return state.readings.echoRequestHeaders ? echoHeaders(request, response) : response;
+	};
+}
+
+/** The echoRequestHeaders reading: an error's imsx_description quotes every request header, as some vendors' debug mode does. */
+function echoHeaders(request: SimRequest, response: SimResponse): SimResponse {
+	if (response.status < 400 || typeof response.body !== 'string') return response;
+	let body: unknown;
+	try {
+		body = JSON.parse(response.body);
+	} catch {
+		return response;
+	}
+	const info = (body as { imsx_description?: unknown; statusInfoSet?: Array<{ imsx_description?: unknown }> }) ?? {};
+	const target = Array.isArray(info.statusInfoSet) && info.statusInfoSet[0] ? info.statusInfoSet[0] : info;
+	target.imsx_description = `${String(target.imsx_description ?? '')} (request headers: ${JSON.stringify(request.headers)})`;
+	return { ...response, body: JSON.stringify(body) };
 }

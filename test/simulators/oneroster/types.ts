@@ -45,8 +45,21 @@ export interface OneRosterReadings {
 	oauth1Methods: Array<'HMAC-SHA256' | 'HMAC-SHA1'>;
 	/** `token_type` as the token endpoint writes it. */
 	tokenType: 'Bearer' | 'bearer';
-	/** Lifetime of issued tokens in seconds. */
+	/** Lifetime of issued tokens in seconds, as `expires_in` states it. */
 	tokenLifetimeSeconds: number;
+	/**
+	 * A token that dies before its `expires_in` (a vendor issuing 3,600 s tokens that really last 1 s): refused after
+	 * it was presented this many times, whatever the answer was. Counted in requests, not seconds, so no test races
+	 * the clock; undefined = the token lives as long as it says.
+	 */
+	tokenRealUses?: number;
+	/**
+	 * Query parameters the token endpoint requires on its URL (Infinite Campus: `?appName=district1`); without
+	 * them it answers 400 invalid_request. Undefined = none.
+	 */
+	tokenUrlQuery?: Record<string, string>;
+	/** Error bodies quote the request's headers in imsx_description (a vendor's debug echo, Authorization included). */
+	echoRequestHeaders: boolean;
 }
 
 export const DEFAULT_READINGS: OneRosterReadings = {
@@ -63,6 +76,9 @@ export const DEFAULT_READINGS: OneRosterReadings = {
 	allocateIds: 'new',
 	oauth1Methods: ['HMAC-SHA256', 'HMAC-SHA1'],
 	tokenLifetimeSeconds: 3600,
+	tokenRealUses: undefined,
+	tokenUrlQuery: undefined,
+	echoRequestHeaders: false,
 };
 
 /** Top-level fields per collection, from the 1.2 models: anything else is an unknown filter or selection field. */

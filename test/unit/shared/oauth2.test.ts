@@ -11,10 +11,10 @@ import {
 	getAccessToken,
 	signJwt,
 	tokenCacheKey,
-	withAccessToken,
 	type ClientCredentialsConfig,
 	type JwtAlgorithm,
 } from '../../../nodes/shared/oauth2';
+import { ClientKit, TokenSession } from '../../../nodes/shared/kit';
 import { LocalServer, sendJson, type ReceivedRequest } from './localServer';
 
 const SECRET = 'cl!ent secret/with+chars';
@@ -246,7 +246,14 @@ describe('authorizationHeader', () => {
 	});
 });
 
-describe('withAccessToken', () => {
+const KIT_NODE = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+/** The token-retry rule of one execution (kit.ts), as the transports run it. */
+async function withAccessToken<T>(settings: ClientCredentialsConfig, call: (authorization: string) => Promise<T>): Promise<T> {
+	return await new TokenSession(settings, new ClientKit({ node: KIT_NODE, platform: 'Test' })).run(call);
+}
+
+describe('TokenSession (the token-retry rule)', () => {
 	const unauthorized = () => new TransportError({ kind: 'http', status: 401, message: 'GET https://api.test answered HTTP 401', method: 'GET', url: 'https://api.test' });
 
 	it('on a 401 refreshes once and repeats the call once', async () => {
@@ -263,8 +270,9 @@ describe('withAccessToken', () => {
 		expect(server.received).toHaveLength(2);
 	});
 
-	it('surfaces a second 401', async () => {
+	it('surfaces a 401 of a token issued for the call and refused on its first use (the credential is wrong)', async () => {
 		tokenEndpoint();
+		await getAccessToken(config());
 		let calls = 0;
 		const error = await transportFailure(
 			withAccessToken(config(), async () => {
@@ -279,7 +287,8 @@ describe('withAccessToken', () => {
 
 	it('also understands a NodeApiError with httpCode 401, and passes other errors through', async () => {
 		tokenEndpoint();
-		const node = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const node = KIT_NODE;
+		await getAccessToken(config());
 		let calls = 0;
 		await withAccessToken(config(), async () => {
 			if (++calls === 1) throw new NodeApiError(node, { message: 'no' }, { httpCode: '401' });
