@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { selectedLine } from '../../../scripts/n8n';
 import { buildPackage, packPackage } from '../../../scripts/package-install';
-import { TARBALL_ENV } from './suite';
+import { PACKED_HERE_ENV, TARBALL_ENV } from './suite';
 
 export default async function globalSetup(): Promise<void> {
 	process.stderr.write(`\ne2e on the ${selectedLine()} n8n line\n`);
@@ -18,4 +18,5 @@ export default async function globalSetup(): Promise<void> {
 	await buildPackage();
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-e2e-pack-'));
 	process.env[TARBALL_ENV] = await packPackage(dir);
+	process.env[PACKED_HERE_ENV] = '1';
 }

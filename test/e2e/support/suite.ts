@@ -27,6 +27,8 @@ import type { DemoCredential } from '../../../scripts/simulators';
 
 /** Set by globalSetup.ts: the tarball of this run's build, shared by every e2e file. */
 export const TARBALL_ENV = 'N8N_EDU_E2E_TARBALL';
+/** Set by globalSetup.ts when it packed the tarball itself (so its teardown removes it). */
+export const PACKED_HERE_ENV = 'N8N_EDU_E2E_PACKED_HERE';
 
 export interface PlatformFixture<Sim extends { close(): Promise<void> }> {
 	/** The simulator this file's workflows talk to. */
