@@ -25,6 +25,8 @@ export interface VariantRun {
 export interface Variant {
 	name: string;
 	reference?: boolean;
+	/** The variant (by name) this one's ratio is taken against, where a scenario has several references. */
+	relativeTo?: string;
 	target?: Target;
 	run(): Promise<VariantRun | void>;
 }
@@ -55,8 +57,14 @@ export interface VariantResult {
 	medianMs: number;
 	minMs: number;
 	maxMs: number;
-	/** Median of this variant / median of the reference; undefined without a reference. */
+	/**
+	 * Median CPU time of this process per run (includes the in-process simulator and GC threads; child processes not).
+	 * On a loaded machine it moves far less than wall time: compare both.
+	 */
+	cpuMedianMs: number;
+	/** Median of this variant / median of the reference (or of `relativeTo`); undefined without one. */
 	ratio?: number;
+	relativeTo?: string;
 	/** Highest heapUsed / rss over the baseline taken just before a run, over all measured runs. */
 	peakHeapBytes: number;
 	peakRssBytes: number;
@@ -122,6 +130,8 @@ function collectGarbage(): void {
 
 interface Measurement {
 	ms: number;
+	/** CPU time of the whole process (all threads: the GC's helpers too) during the run. */
+	cpuMs: number;
 	heapBytes: number;
 	rssBytes: number;
 	run: VariantRun;
@@ -139,6 +149,7 @@ async function measure(variant: Variant): Promise<Measurement> {
 		if (now.rss > peakRss) peakRss = now.rss;
 	};
 	const timer = setInterval(sample, SAMPLE_INTERVAL_MS);
+	const cpuBefore = process.cpuUsage();
 	const started = process.hrtime.bigint();
 	let run: VariantRun;
 	try {
@@ -147,9 +158,11 @@ async function measure(variant: Variant): Promise<Measurement> {
 		clearInterval(timer);
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const cpu = process.cpuUsage(cpuBefore);
 	sample();
 	return {
 		ms: run.ms ?? ms,
+		cpuMs: (cpu.user + cpu.system) / 1000,
 		heapBytes: run.memory?.heapBytes ?? peakHeap - baseline.heapUsed,
 		rssBytes: run.memory?.rssBytes ?? peakRss - baseline.rss,
 		run,
@@ -210,15 +223,18 @@ function summarise(variants: Variant[], measured: Map<Variant, Measurement[]>): 
 			medianMs: median(samplesMs),
 			minMs: Math.min(...samplesMs),
 			maxMs: Math.max(...samplesMs),
+			cpuMedianMs: median(runs.map((run) => run.cpuMs)),
 			peakHeapBytes: Math.max(...runs.map((run) => run.heapBytes)),
 			peakRssBytes: Math.max(...runs.map((run) => run.rssBytes)),
 			target: variant.target,
 			checks,
+			relativeTo: variant.relativeTo,
 		};
 	});
 	const reference = results.find((result) => result.reference);
 	for (const result of results) {
-		if (reference) result.ratio = result.medianMs / reference.medianMs;
+		const base = result.relativeTo === undefined ? reference : results.find((other) => other.name === result.relativeTo);
+		if (base) result.ratio = result.medianMs / base.medianMs;
 		const verdicts = Object.values(result.checks);
 		if (result.target) verdicts.push(meetsTarget(result, result.target));
 		if (verdicts.length) result.pass = verdicts.every(Boolean);
@@ -251,12 +267,13 @@ function formatTarget(target: Target | undefined): string {
 export function formatScenario(result: ScenarioResult): string {
 	const heading = `${result.title}  (${result.rounds} rounds after ${result.warmupRounds} warm-up, interleaved)`;
 	if (result.error) return `${heading}\n  ERROR: ${result.error}\n`;
-	const header = ['variant', 'median', 'min', 'max', 'ratio', 'peak heap', 'peak rss', 'target', 'result', 'checks'];
+	const header = ['variant', 'median', 'min', 'max', 'cpu', 'ratio', 'peak heap', 'peak rss', 'target', 'result', 'checks'];
 	const rows = result.variants.map((variant) => [
 		variant.reference ? `${variant.name} (reference)` : variant.name,
 		formatMs(variant.medianMs),
 		formatMs(variant.minMs),
 		formatMs(variant.maxMs),
+		formatMs(variant.cpuMedianMs),
 		variant.ratio === undefined ? '' : `${variant.ratio.toFixed(2)}×`,
 		formatBytes(variant.peakHeapBytes),
 		formatBytes(variant.peakRssBytes),
@@ -267,7 +284,7 @@ export function formatScenario(result: ScenarioResult): string {
 			.join(', '),
 	]);
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const rightAligned = new Set([1, 2, 3, 4, 5, 6]);
+	const rightAligned = new Set([1, 2, 3, 4, 5, 6, 7]);
 	const line = (cells: string[]) =>
 		'  ' +
 		cells

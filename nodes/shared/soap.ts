@@ -369,21 +369,41 @@ const NAMED: ReadonlyArray<[number[], number]> = [
 	[[0x61, 0x70, 0x6f, 0x73], 0x27], // apos
 ];
 
+/** Plain bytes after an entity copied one by one before the next `&` is looked for natively instead. */
+const SHORT_RUN = 32;
+
 /**
  * Replaces XML entities in `bytes[start, end)` in place and returns the new end. Every entity is at least as
  * long as its UTF-8 bytes, so writing never overtakes reading. Unknown `&…;` sequences are kept as they are.
+ * Dense entities (`&quot;` around every JSON string) are handled in a tight byte loop; where a run of plain bytes
+ * is longer than SHORT_RUN (raw quotes, an occasional `&amp;`), the next `&` is found by a native search and the
+ * run moved with one copyWithin, so a sparse answer is not copied byte by byte.
  */
 export function unescapeXmlInPlace(bytes: Buffer, start = 0, end = bytes.length): number {
 	let read = bytes.indexOf(AMP, start);
 	if (read < 0 || read >= end) return end;
 	let write = read;
 	while (read < end) {
-		// Plain bytes are copied in a tight inner loop: most of a payload lies between entities.
+		// Plain bytes are copied in a tight inner loop: in a `&quot;` answer most runs between entities are short.
 		let byte = bytes[read];
-		while (byte !== AMP) {
-			bytes[write++] = byte;
-			if (++read === end) return write;
-			byte = bytes[read];
+		if (byte !== AMP) {
+			const stop = Math.min(end, read + SHORT_RUN);
+			do {
+				bytes[write++] = byte;
+				if (++read === stop) break;
+				byte = bytes[read];
+			} while (byte !== AMP);
+			if (read === end) return write;
+			if (read === stop) {
+				// A long run: the rest of it up to the next `&` in one native search and one move.
+				const next = bytes.indexOf(AMP, read);
+				const runEnd = next < 0 || next > end ? end : next;
+				bytes.copyWithin(write, read, runEnd);
+				write += runEnd - read;
+				read = runEnd;
+				if (read === end) return write;
+				byte = AMP;
+			}
 		}
 		// `&quot;` is nearly every entity of a JSON payload: matched inline, before the general table.
 		if (

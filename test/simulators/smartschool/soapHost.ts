@@ -14,7 +14,7 @@ import { SmartschoolCode } from './codes';
 import { faultEnvelope, parseEnvelope } from './envelope';
 import { CACHEABLE, EscapedPayload, METHODS, NO_ACCESS_CODE, type Parts, type Reply } from './methods';
 import type { SmartschoolState } from './state';
-import { soapEscape } from './views';
+import { answerXmlEscape, soapWritesAnswerForm } from './views';
 
 export const ENDPOINT_PATH = '/Webservices/V3';
 /** The host the published WSDL hard-codes (ref §1, §4); the simulator swaps in its own URL. */
@@ -110,7 +110,8 @@ function toParts(args: unknown): Record<string, string | null> {
 
 /**
  * node-soap's serialiser needs seconds for a 10 MB string (the whole-platform getAllAccountsExtended), so big
- * payloads go through it as a token and are escaped the same way and spliced in afterwards: same bytes, faster.
+ * payloads go through it as a token and are escaped the same way (or in the answer form the readings ask for) and
+ * spliced in afterwards: same bytes, faster.
  */
 const BIG_PAYLOAD = 64 * 1024;
 const TOKEN = /SIMPAYLOAD(\d+)X/;
@@ -171,9 +172,11 @@ export async function createSoapHost(state: SmartschoolState, wsdlXml: string): 
 				throw { Fault: { faultcode: 'SOAP-ENV:Server', faultstring: `Function '${method}' is not simulated`, statusCode: 500 } };
 			}
 			const reply: Reply = handler(parts as Parts, state);
-			if (reply instanceof EscapedPayload || (typeof reply === 'string' && reply.length > BIG_PAYLOAD)) {
+			// Answer forms node-soap does not write (raw quotes, numeric references) take the same way as big payloads.
+			const ownEscaping = typeof reply === 'string' && (reply.length > BIG_PAYLOAD || !soapWritesAnswerForm(state.readings));
+			if (reply instanceof EscapedPayload || ownEscaping) {
 				const token = nextToken++;
-				bigPayloads.set(token, reply instanceof EscapedPayload ? reply.pieces : [Buffer.from(soapEscape(reply), 'utf8')]);
+				bigPayloads.set(token, reply instanceof EscapedPayload ? reply.pieces : [Buffer.from(answerXmlEscape(reply, state.readings), 'utf8')]);
 				return wrap(`SIMPAYLOAD${token}X`);
 			}
 			return wrap(reply);

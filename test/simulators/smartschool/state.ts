@@ -4,6 +4,7 @@
  * The next issue's features (absences, courses, helpdesk, Skore) add their own maps here.
  */
 import {
+	ANSWER_FORM_READINGS,
 	DEFAULT_READINGS,
 	type SmartschoolAccount,
 	type SmartschoolGroup,
@@ -46,8 +47,11 @@ export class SmartschoolState {
 	}
 
 	setReadings(readings: Partial<SmartschoolReadings>): void {
+		const reencode = ANSWER_FORM_READINGS.some((key) => key in readings && readings[key] !== this.readings[key]);
 		this.readings = { ...this.readings, ...readings };
-		this.changed();
+		// The cached user JSON and its escaped bytes are in the old answer form.
+		if (reencode) this.touch();
+		else this.changed();
 	}
 
 	/** Marks everything stale; `accountId` drops that user's cached JSON (all users when left out). */

@@ -141,7 +141,24 @@ export interface SmartschoolReadings {
 	emptyDescRejected: boolean;
 	/** saveGroup under an official class: 54 "parent may not be an official class" or 55 "official class cannot have subgroups". */
 	officialParentCode: 54 | 55;
+	/**
+	 * How `"` and `'` are written in the answer's XML text: `&quot;`/`&apos;` (node-soap's server, the default), raw
+	 * (libxml2, which PHP's SoapServer uses, escapes only `&`, `<`, `>` in text) or numeric references `&#34;`/`&#39;`.
+	 * The reference does not say which the platform writes.
+	 */
+	answerQuotes: 'entity' | 'raw' | 'numeric';
+	/**
+	 * Non-ASCII characters in answers: raw UTF-8 (default); `jsonEscape`, PHP json_encode's default `\u00eb` escapes in
+	 * JSON payloads (surrogate pairs beyond the BMP); `numericEntity`, XML character references (`&#235;`, `&#x1F600;`)
+	 * as an XML writer with an ASCII output encoding writes them.
+	 */
+	answerNonAscii: 'utf8' | 'jsonEscape' | 'numericEntity';
+	/** `/` in JSON payloads: raw (default) or `\/` as PHP's json_encode writes it without JSON_UNESCAPED_SLASHES. */
+	answerSlashes: 'raw' | 'escaped';
 }
+
+/** The readings that change how answers are encoded (not what they say): changing one re-encodes cached answers. */
+export const ANSWER_FORM_READINGS: ReadonlyArray<keyof SmartschoolReadings> = ['answerQuotes', 'answerNonAscii', 'answerSlashes'];
 
 export const DEFAULT_READINGS: SmartschoolReadings = {
 	emptyCodeMeansPlatform: true,
@@ -151,4 +168,7 @@ export const DEFAULT_READINGS: SmartschoolReadings = {
 	forbiddenMethodCode: 8,
 	emptyDescRejected: true,
 	officialParentCode: 54,
+	answerQuotes: 'entity',
+	answerNonAscii: 'utf8',
+	answerSlashes: 'raw',
 };

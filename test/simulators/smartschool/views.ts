@@ -3,7 +3,7 @@
  * the base64 XML group tree (§5.2) and PHP `serialize()` (getClassList, next issue).
  */
 import type { SmartschoolState } from './state';
-import type { BaseRole, SmartschoolAccount, SmartschoolGroup } from './types';
+import type { BaseRole, SmartschoolAccount, SmartschoolGroup, SmartschoolReadings } from './types';
 
 /** Numbers out (ref §6.3): 1 leerling, 0 leerkracht, 30 directie, 13 andere. */
 export const BASE_ROLE_NUMBERS: Readonly<Record<BaseRole, string>> = { leerling: '1', leerkracht: '0', directie: '30', andere: '13' };
@@ -74,8 +74,24 @@ export function userView(state: SmartschoolState, account: SmartschoolAccount): 
 	};
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/**
+ * A JSON payload as PHP's json_encode writes it under the answer-form readings: with `jsonEscape` every UTF-16 unit
+ * ≥ 0x80 as `\uXXXX` (lower-case hex, so an emoji is a surrogate pair), with `escaped` slashes as `\/`. Both only
+ * occur inside strings, so the whole text can be rewritten.
+ */
+export function answerJson(state: SmartschoolState, value: unknown): string {
+	let json = JSON.stringify(value);
+	if (state.readings.answerSlashes === 'escaped') json = json.replaceAll('/', '\\/');
+	if (state.readings.answerNonAscii === 'jsonEscape') {
+		json = json.replace(NON_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	}
+	return json;
+}
+
 export function userJson(state: SmartschoolState, account: SmartschoolAccount): string {
-	return state.cachedUserJson(account.id, () => JSON.stringify(userView(state, account)));
+	return state.cachedUserJson(account.id, () => answerJson(state, userView(state, account)));
 }
 
 /** A JSON array of users, joined from the cached per-user JSON (no re-serialisation of 5,000 objects). */
@@ -90,6 +106,36 @@ export function soapEscape(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
+type AnswerForm = Pick<SmartschoolReadings, 'answerQuotes' | 'answerNonAscii'>;
+
+/** Whether node-soap's own serialiser writes the answer's text as the readings ask (else the host escapes it). */
+export function soapWritesAnswerForm(form: AnswerForm): boolean {
+	return form.answerQuotes === 'entity' && form.answerNonAscii !== 'numericEntity';
+}
+
+const QUOTES = { entity: { '"': '&quot;', "'": '&apos;' }, numeric: { '"': '&#34;', "'": '&#39;' } } as const;
+
+/**
+ * The `<return>` text as the answer-form readings write it: `&`, `<`, `>` always escaped; quotes as entities
+ * (node-soap), raw (libxml2) or numeric references; non-ASCII raw or as references, decimal within the BMP and hex
+ * beyond it (both forms occur).
+ */
+export function answerXmlEscape(value: string, form: AnswerForm): string {
+	if (soapWritesAnswerForm(form)) return soapEscape(value);
+	let text = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	if (form.answerQuotes !== 'raw') {
+		const quotes = QUOTES[form.answerQuotes];
+		text = text.replace(/["']/g, (char) => quotes[char as '"' | "'"]);
+	}
+	if (form.answerNonAscii === 'numericEntity') {
+		text = text.replace(/[^\x00-\x7f]/gu, (char) => {
+			const point = char.codePointAt(0)!;
+			return point > 0xffff ? `&#x${point.toString(16).toUpperCase()};` : `&#${point};`;
+		});
+	}
+	return text;
+}
+
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
@@ -99,7 +145,7 @@ export function usersJsonEscaped(state: SmartschoolState, accounts: Iterable<Sma
 	const pieces: Buffer[] = [OPEN];
 	for (const account of accounts) {
 		if (pieces.length > 1) pieces.push(COMMA);
-		pieces.push(state.cachedUserEscaped(account.id, () => Buffer.from(soapEscape(userJson(state, account)), 'utf8')));
+		pieces.push(state.cachedUserEscaped(account.id, () => Buffer.from(answerXmlEscape(userJson(state, account), state.readings), 'utf8')));
 	}
 	pieces.push(CLOSE);
 	return pieces;

@@ -210,4 +210,24 @@ describe('reading <return>', () => {
 		const end = unescapeXmlInPlace(bytes);
 		expect(bytes.toString('utf8', 0, end)).toBe(expected);
 	});
+
+	it('unescapes in place alike whether entities are dense or sparse (long plain runs moved natively), within a range', () => {
+		// A deterministic mix: runs of plain text of every length around the 32-byte switch, entities, a stray &.
+		let seed = 7;
+		const random = (below: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % below;
+		const pieces = ['&quot;', '&amp;', '&lt;', '&#233;', '&#x1F600;', '&', 'é', '"'];
+		for (let round = 0; round < 200; round++) {
+			let text = '';
+			while (text.length < 400) {
+				text += 'x'.repeat([0, 1, 5, 31, 32, 33, 64, 100][random(8)]);
+				text += pieces[random(pieces.length)];
+			}
+			const framed = Buffer.from(`<return>${text}</return>`);
+			const end = unescapeXmlInPlace(framed, 8, framed.length - 9);
+			expect(framed.toString('utf8', 8, end)).toBe(xmlUnescape(text));
+		}
+		// A range ending right before an `&`, and an answer with a single entity far from the start.
+		const tail = Buffer.from(`${'a'.repeat(100)}&amp;${'b'.repeat(100)}&quot;`);
+		expect(tail.toString('utf8', 0, unescapeXmlInPlace(tail, 0, 205))).toBe(`${'a'.repeat(100)}&${'b'.repeat(100)}`);
+	});
 });

@@ -7,13 +7,14 @@ import { check, SmartschoolCode } from '../codes';
 import { ABSENCE_ALIASES, schoolOf, type AbsenceCode, type HalfDays } from '../school';
 import type { SmartschoolState } from '../state';
 import type { SmartschoolAccount } from '../types';
+import { answerJson } from '../views';
 import { parseDate, text, type MethodTable, type Parts } from './types';
 
 type Key = 'userId' | 'internalNumber' | 'username';
 
 /** PHP's json_encode writes an empty associative array as `[]`. */
-function phpJson(map: Record<string, unknown>): string {
-	return Object.keys(map).length === 0 ? '[]' : JSON.stringify(map);
+function phpJson(state: SmartschoolState, map: Record<string, unknown>): string {
+	return Object.keys(map).length === 0 ? '[]' : answerJson(state, map);
 }
 
 function withAlias(code: AbsenceCode): { code: string; alias: string } | null {
@@ -49,7 +50,7 @@ function byDate(state: SmartschoolState, date: string, key: Key, alias: boolean,
 		const name = keyOf(state, account, key);
 		if (name !== '') result[name] = view(halfDays, alias);
 	}
-	return phpJson(result);
+	return phpJson(state, result);
 }
 
 /** One student's school year: schoolYear is its start year (2025 = 2025-09-01 … 2026-08-31). */
@@ -62,7 +63,7 @@ function forStudent(parts: Parts, state: SmartschoolState, alias: boolean): stri
 	const result: Record<string, unknown> = {};
 	const days = schoolOf(state).absences.get(account!.id) ?? new Map<string, HalfDays>();
 	for (const date of [...days.keys()].sort()) if (date >= from && date <= to) result[date] = view(days.get(date)!, alias);
-	return phpJson(result);
+	return phpJson(state, result);
 }
 
 function byDateAndGroup(parts: Parts, state: SmartschoolState): string {

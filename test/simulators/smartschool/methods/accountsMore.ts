@@ -6,7 +6,7 @@ import { check, SmartschoolCode } from '../codes';
 import { careerOf, extrasOf, officialClassOn, recordMove, scannableCodeOf } from '../extras';
 import type { SmartschoolState } from '../state';
 import type { AccountStatus, CoAccount, SmartschoolAccount } from '../types';
-import { escapeXml, groupRef, userJson } from '../views';
+import { answerJson, escapeXml, groupRef, userJson } from '../views';
 import { parseDate, text, type MethodTable, type Parts } from './types';
 
 function user(state: SmartschoolState, parts: Parts): SmartschoolAccount {
@@ -150,7 +150,7 @@ function getUserOfficialClass(parts: Parts, state: SmartschoolState): string {
 	const date = optionalDate(parts, 'date', 49);
 	// Without a date: today, i.e. the current membership (no clock in the simulator).
 	const group = date ? officialClassOn(state, account, date) : state.officialClassOf(account);
-	return group ? JSON.stringify(groupRef(group)) : '';
+	return group ? answerJson(state, groupRef(group)) : '';
 }
 
 function unregisterStudent(parts: Parts, state: SmartschoolState): number {
@@ -187,7 +187,7 @@ export const ACCOUNT_MORE_METHODS: MethodTable = {
 	replaceInum,
 	saveUserParameter,
 	getUserOfficialClass,
-	getStudentCareer: (parts, state) => JSON.stringify(careerOf(state, user(state, parts))),
+	getStudentCareer: (parts, state) => answerJson(state, careerOf(state, user(state, parts))),
 	unregisterStudent,
 	forcePasswordReset: mustChange,
 	changePasswordAtNextLogin: mustChange,

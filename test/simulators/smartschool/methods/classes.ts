@@ -8,7 +8,7 @@ import { extrasOf, recordMove, type SchoolYearData } from '../extras';
 import { INSTITUTE_NUMBER } from '../seed';
 import type { SmartschoolState } from '../state';
 import type { SmartschoolAccount, SmartschoolGroup } from '../types';
-import { phpSerialize } from '../views';
+import { answerJson, phpSerialize } from '../views';
 import { parseDate, text, type MethodTable, type Parts } from './types';
 
 function group(state: SmartschoolState, code: string): SmartschoolGroup {
@@ -41,9 +41,9 @@ function getClassTeachers(parts: Parts, state: SmartschoolState): string {
 			.filter((account): account is SmartschoolAccount => account !== undefined)
 			.map((account) => ({ gebruikersnaam: account.username, internnummer: account.internalNumber, voornaam: account.firstName, naam: account.lastName }));
 	if (extrasOf(state).readings.classTeachersShape === 'byClass') {
-		return JSON.stringify(Object.fromEntries(classes(state).map((entry) => [entry.code, titulars(entry)])));
+		return answerJson(state, Object.fromEntries(classes(state).map((entry) => [entry.code, titulars(entry)])));
 	}
-	return JSON.stringify(classes(state).flatMap((entry) => titulars(entry).map((teacher) => ({ klascode: entry.code, klasnaam: entry.name, ...teacher }))));
+	return answerJson(state, classes(state).flatMap((entry) => titulars(entry).map((teacher) => ({ klascode: entry.code, klasnaam: entry.name, ...teacher }))));
 }
 
 function delClass(parts: Parts, state: SmartschoolState): number {
@@ -192,7 +192,7 @@ export const CLASS_METHODS: MethodTable = {
 	saveClassList: (parts, state) => saveClasses(parsed(() => unserializePhp(text(parts, 'serializedList'))), state),
 	saveClassListJson: (parts, state) => saveClasses(parsed(() => JSON.parse(text(parts, 'jsonList'))), state),
 	changeGroupOwners,
-	getSchoolyearDataOfClass: (parts, state) => JSON.stringify(schoolYearData(state, group(state, text(parts, 'classCode')))),
+	getSchoolyearDataOfClass: (parts, state) => answerJson(state, schoolYearData(state, group(state, text(parts, 'classCode')))),
 	saveSchoolyearDataOfClass,
 	saveUserToClasses,
 	saveUserToClassesAndGroups,

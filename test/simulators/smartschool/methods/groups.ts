@@ -2,7 +2,7 @@
 import { check, SmartschoolCode } from '../codes';
 import type { SmartschoolState } from '../state';
 import type { SmartschoolAccount, SmartschoolGroup } from '../types';
-import { classListView, groupTreeBase64 } from '../views';
+import { answerJson, classListView, groupTreeBase64 } from '../views';
 import { registerClassMove } from './classes';
 import { parseDate, text, type MethodTable, type Parts } from './types';
 
@@ -73,7 +73,7 @@ function saveGroup(parts: Parts, state: SmartschoolState): number {
 
 export const GROUP_METHODS: MethodTable = {
 	getAllGroupsAndClasses: (_parts, state) => groupTreeBase64(state),
-	getClassListJson: (_parts, state) => JSON.stringify(classListView(state)),
+	getClassListJson: (_parts, state) => answerJson(state, classListView(state)),
 	saveGroup,
 	saveUserToClass,
 	removeUserFromGroup,

@@ -6,7 +6,7 @@ import { check, SmartschoolCode } from '../codes';
 import { schoolOf, SKORE_INTERVAL_MS, type SimCourse } from '../school';
 import type { SmartschoolState } from '../state';
 import type { SmartschoolAccount } from '../types';
-import { escapeXml } from '../views';
+import { answerJson, escapeXml } from '../views';
 import { text, type MethodTable, type Parts } from './types';
 
 function course(parts: Parts, state: SmartschoolState): SimCourse {
@@ -83,7 +83,8 @@ function getCourses(_parts: Parts, state: SmartschoolState): string {
 }
 
 function getHelpdeskMiniDbItems(_parts: Parts, state: SmartschoolState): string {
-	return JSON.stringify(
+	return answerJson(
+		state,
 		schoolOf(state).miniDbs.map((db) => ({
 			itemId: db.itemId,
 			name: db.name,
@@ -119,7 +120,7 @@ function startSkoreSync(_parts: Parts, state: SmartschoolState): string {
 	check(life.lastSkoreSync !== undefined && life.now() - life.lastSkoreSync < SKORE_INTERVAL_MS, life.readings.skoreTooSoonCode);
 	const job = life.startSkoreJob();
 	job.status = 'busy';
-	return JSON.stringify(life.readings.skoreSyncAnswer === 'object' ? { serviceId: job.serviceId } : job.serviceId);
+	return answerJson(state, life.readings.skoreSyncAnswer === 'object' ? { serviceId: job.serviceId } : job.serviceId);
 }
 
 /** A job reports busy once, then done; an unknown id has no status. */
