@@ -2,11 +2,11 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 const presetOptions = [
-	{ name: 'CSV → Smartschool Account', value: 'csvToSmartschool', description: 'username = gebruikersnaam; firstName, lastName, internalNumber = voornaam, naam, internnummer' },
+	{ name: 'CSV → Smartschool Account', value: 'csvToSmartschool', description: 'Username = gebruikersnaam; firstName, lastName, internalNumber = voornaam, naam, internnummer' },
 	{ name: 'Custom', value: 'custom', description: 'Name the keys and the fields yourself' },
-	{ name: 'CSV → Evalytics User', value: 'csvToEvalytics', description: 'externalId = externalId; firstName, prefix, lastName' },
-	{ name: 'Edu-V Employee → Smartschool Account', value: 'eduvToSmartschool', description: 'e-mail before the @ = gebruikersnaam; givenName, familyName, email = voornaam, naam, emailadres; status tobedeleted is a leaver' },
-	{ name: 'OneRoster User → Smartschool Account', value: 'oneRosterToSmartschool', description: 'username = gebruikersnaam; givenName, familyName, identifier = voornaam, naam, internnummer; status tobedeleted or enabledUser false is a leaver' },
+	{ name: 'CSV → Evalytics User', value: 'csvToEvalytics', description: 'ExternalId = externalId; firstName, prefix, lastName' },
+	{ name: 'Edu-V Employee → Smartschool Account', value: 'eduvToSmartschool', description: 'The e-mail address before the @ = gebruikersnaam; givenName, familyName, email = voornaam, naam, emailadres; status tobedeleted is a leaver' },
+	{ name: 'OneRoster User → Smartschool Account', value: 'oneRosterToSmartschool', description: 'Username = gebruikersnaam; givenName, familyName, identifier = voornaam, naam, internnummer; status tobedeleted or enabledUser false is a leaver' },
 ];
 
 const properties: INodeProperties[] = [
@@ -129,7 +129,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		description: 'Which platform accounts the sync manages. Accounts outside the scope are never removed or updated.',
+		description: 'Which platform accounts the sync manages. Accounts outside the scope (Scope Field without one of the Scope Values, Never Touch) are never removed or updated.',
 		options: [
 			{
 				displayName: 'Active Values',
@@ -149,27 +149,27 @@ const properties: INodeProperties[] = [
 				description: 'Platform keys the sync never removes or updates (staff, service accounts, co-accounts), comma- or line-separated',
 			},
 			{
-				displayName: 'Only Accounts Where Field',
-				name: 'scopeField',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. basisrol',
-				description: 'Platform field (role, group, class…) an account must have one of the values below in to be managed; a list field matches when any entry does',
-			},
-			{
-				displayName: 'Has One of the Values',
-				name: 'scopeValues',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. leerling',
-				description: 'Comma-separated, any case',
-			},
-			{
 				displayName: 'Remove Inactive Accounts Too',
 				name: 'removeInactive',
 				type: 'boolean',
 				default: false,
 				description: 'Whether accounts already inactive that the source no longer lists also go to Remove (e.g. to delete them); off: they are left alone',
+			},
+			{
+				displayName: 'Scope Field',
+				name: 'scopeField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. basisrol',
+				description: 'Platform field (role, group, class…) that must hold one of the Scope Values for an account to be managed; a list field matches when any entry does',
+			},
+			{
+				displayName: 'Scope Values',
+				name: 'scopeValues',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. leerling',
+				description: 'Values of the Scope Field that put an account in scope, comma-separated, any case',
 			},
 			{
 				displayName: 'Status Field',
@@ -211,7 +211,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether the record is a leaver: drag in an expression evaluated per source record, e.g. an Edu-V employment that ended: {{ $json.organisationRoles.every(r => r.endDate && r.endDate <= $today.toISODate()) }}',
+					'Whether the record is a leaver: drag in an expression, evaluated per source record — e.g. an Edu-V employee whose every organisationRoles endDate has passed',
 			},
 		],
 	},
@@ -230,8 +230,8 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to stop when removals exceed the larger of the maximum count and the maximum share of the managed accounts',
 			},
-			{ displayName: 'Max Removals (Count)', name: 'maxRemovalCount', type: 'number', typeOptions: { minValue: 0 }, default: 25 },
 			{ displayName: 'Max Removals (% of Managed Accounts)', name: 'maxRemovalPercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 5 },
+			{ displayName: 'Max Removals (Count)', name: 'maxRemovalCount', type: 'number', typeOptions: { minValue: 0 }, default: 25 },
 			{ displayName: 'Max Source Shrink (%)', name: 'maxShrinkPercent', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 10 },
 			{
 				displayName: 'Stop on Missing or Duplicate Source Keys',
