@@ -113,21 +113,57 @@ function indexByKey(keys: Array<string | undefined>): { first: Map<string, numbe
 	return { first, problems: { missing, duplicates } };
 }
 
-function lowerText(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap(lowerText);
-	if (value === undefined || value === null || typeof value === 'object') return [];
-	return [String(value).trim().toLowerCase()];
+/** Whether a field value (or any entry of a list field) is one of `values` (lower-case), ignoring case and spaces. */
+function hasValue(value: unknown, values: Set<string>): boolean {
+	if (typeof value === 'string') return values.has(value.trim().toLowerCase());
+	if (typeof value === 'number' || typeof value === 'boolean') return values.has(String(value));
+	if (Array.isArray(value)) return value.some((entry) => hasValue(entry, values));
+	return false;
+}
+
+/** Equal as the sync sees it: identical, or the same text (trimmed on request), with null, undefined and '' empty. */
+function sameValue(after: unknown, before: unknown, trim: boolean): boolean {
+	if (after === before) return true;
+	return comparable(after, trim) === comparable(before, trim);
 }
 
 export function comparePlan(input: CompareInput): SyncPlan {
 	const { source, platform, normalise, fields, trimValues, status, scope, neverTouch } = input;
 	const sourceKeys = input.sourceKeys.map(normalise);
 	const platformKeys = platform.map((record) => normalise(input.platformKey(record)));
-	const sourceIndex = indexByKey(sourceKeys);
+	// One Map, on the platform side. Source duplicates are found through it: a platform account claimed twice, or
+	// (for people without an account) a small Map of the keys to create.
 	const platformIndex = indexByKey(platformKeys);
+	const claimedBy = new Int32Array(platform.length).fill(-1);
+	const unmatchedSeen = new Map<string, number>();
+	const sourceMissing: number[] = [];
+	const sourceDuplicates = new Map<string, number[]>();
+	const firstOfKey = new Uint8Array(source.length);
+	for (let s = 0; s < source.length; s++) {
+		const key = sourceKeys[s];
+		if (key === undefined) {
+			sourceMissing.push(s);
+			continue;
+		}
+		const p = platformIndex.first.get(key);
+		const owner = p !== undefined ? claimedBy[p] : (unmatchedSeen.get(key) ?? -1);
+		if (owner === -1) {
+			firstOfKey[s] = 1;
+			if (p !== undefined) claimedBy[p] = s;
+			else unmatchedSeen.set(key, s);
+			continue;
+		}
+		const items = sourceDuplicates.get(key);
+		if (items) items.push(s);
+		else sourceDuplicates.set(key, [owner, s]);
+	}
+	const sourceProblems: KeyProblems = {
+		missing: sourceMissing,
+		duplicates: [...sourceDuplicates].map(([key, items]) => ({ key, items })),
+	};
 
-	const isActive = (record: IDataObject) => !status || lowerText(status.read(record)).some((value) => status.active.has(value));
-	const inScope = (record: IDataObject) => !scope || lowerText(scope.read(record)).some((value) => scope.values.has(value));
+	const isActive = (record: IDataObject) => !status || hasValue(status.read(record), status.active);
+	const inScope = (record: IDataObject) => !scope || hasValue(scope.read(record), scope.values);
 
 	const plan: SyncPlan = {
 		create: [],
@@ -138,22 +174,20 @@ export function comparePlan(input: CompareInput): SyncPlan {
 		skipped: [],
 		sourceKeys,
 		platformKeys,
-		sourceProblems: sourceIndex.problems,
+		sourceProblems,
 		platformProblems: platformIndex.problems,
 		scopedPlatform: 0,
 		inactiveNotInSource: 0,
 	};
-	const matched = new Uint8Array(platform.length);
 
 	for (let s = 0; s < source.length; s++) {
 		const key = sourceKeys[s];
 		if (key === undefined) continue;
-		if (sourceIndex.first.get(key) !== s) {
+		if (!firstOfKey[s]) {
 			plan.skipped.push({ key, reason: 'duplicateKey', source: s });
 			continue;
 		}
 		const p = platformIndex.first.get(key);
-		if (p !== undefined) matched[p] = 1;
 		const leaver = input.isLeaver(s);
 		if (neverTouch.has(key)) {
 			plan.skipped.push({ key, reason: 'neverTouch', source: s, platform: p });
@@ -179,7 +213,7 @@ export function comparePlan(input: CompareInput): SyncPlan {
 		for (const field of fields) {
 			const after = field.source(source[s]);
 			const before = field.platform(account);
-			if (comparable(after, trimValues) !== comparable(before, trimValues)) {
+			if (!sameValue(after, before, trimValues)) {
 				changes.push({ sourceField: field.sourceField, platformField: field.platformField, before, after });
 			}
 		}
@@ -198,7 +232,7 @@ export function comparePlan(input: CompareInput): SyncPlan {
 		if (!inScope(account)) continue;
 		const active = isActive(account);
 		if (active || input.removeInactive) plan.scopedPlatform++;
-		if (matched[p] || platformIndex.first.get(key) !== p) continue;
+		if (claimedBy[p] !== -1 || platformIndex.first.get(key) !== p) continue;
 		if (active || input.removeInactive) plan.remove.push({ platform: p, key, reason: 'notInSource' });
 		else plan.inactiveNotInSource++;
 	}
