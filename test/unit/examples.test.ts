@@ -127,7 +127,12 @@ describe('example workflows', () => {
 describe('examples run by the e2e suite', () => {
 	// Issue 7: the e2e absences workflow is the example "message parents when a student is marked absent"; only its
 	// trigger differs (Manual instead of Schedule), so the example's package nodes must be the ones n8n runs there.
-	it.each([['smartschool-message-parents-on-absence.json', 'smartschool-absences.json']])('%s = test/e2e/workflows/%s', (example, e2e) => {
+	// Issue 15: the e2e Roster Sync runs are the nightly Smartschool sync example (Manual Trigger instead of Schedule;
+	// the second with Confirm Removals set, as the admin would after the guard stopped a run).
+	it.each([
+		['smartschool-message-parents-on-absence.json', 'smartschool-absences.json'],
+		['smartschool-nightly-account-sync.json', 'roster-sync-nightly.json'],
+	])('%s = test/e2e/workflows/%s', (example, e2e) => {
 		const ours = (file: string) =>
 			(JSON.parse(readFileSync(file, 'utf8')) as ExampleWorkflow).nodes
 				.filter((node) => node.type.startsWith(PACKAGE_PREFIX))
