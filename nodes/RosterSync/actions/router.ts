@@ -154,7 +154,22 @@ function actionOutputs(plan: SyncPlan, source: INodeExecutionData[], platform: I
 	return [create, update, remove, unchanged];
 }
 
+/**
+ * On Error "Continue": n8n would pass a failed node's Source items on as its first output — Create. A stopped
+ * sync must never reach Create, so the error goes to the Report output instead and the action outputs stay empty.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	try {
+		return await sync.call(this);
+	} catch (error) {
+		if (!this.continueOnFail()) throw error;
+		const { message, description } = error as NodeOperationError;
+		const pairedItem = this.getInputData(SOURCE).length ? { item: 0, input: SOURCE } : { item: 0, input: PLATFORM };
+		return [[], [], [], [], [{ json: { error: message, ...(description && { description }) }, pairedItem }]];
+	}
+}
+
+async function sync(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const sourceItems = this.getInputData(SOURCE);
 	const platformItems = this.getInputData(PLATFORM);
 	const presetName = this.getNodeParameter('preset', 0) as PresetName;

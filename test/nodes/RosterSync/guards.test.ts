@@ -129,6 +129,16 @@ describe('Roster Sync › guards', () => {
 		});
 	});
 
+	it('with On Error "Continue", sends the stop to Report only: n8n would otherwise pass the Source items on as Create', async () => {
+		const { source, platform } = cohort(100);
+		const result = await runSync({ source: source.slice(0, 50), platform, onError: 'continueRegularOutput' });
+		expect(result.status).toBe('success');
+		for (const output of ['create', 'update', 'remove', 'unchanged'] as const) expect(result.output(NODE_NAME, OUTPUT[output])).toEqual([]);
+		expect(result.output(NODE_NAME, OUTPUT.report)).toEqual([
+			{ json: { error: expect.stringContaining('50 removals of 100 managed accounts'), description: expect.stringContaining('Confirm Removals to 50') }, pairedItem: { item: 0, input: 0 } },
+		]);
+	});
+
 	it('never lets an error through to an output, even with several guards tripped at once', async () => {
 		const { source, platform } = cohort(100);
 		const error = expectStopped(await runSync({ source: [...source.slice(0, 10), student('', 'x', 'y')], platform, staticData: baseline100() }));

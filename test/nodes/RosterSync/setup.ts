@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, OnError, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { multiInputWorkflow, runWorkflow, type RunResult } from '../../harness';
 
@@ -12,15 +12,17 @@ export interface SyncRun {
 	parameters?: INodeParameters;
 	mode?: WorkflowExecuteMode;
 	staticData?: IDataObject;
+	onError?: OnError;
 }
 
 /** Source → input 1, Platform → input 2 of a Roster Sync node, run through n8n-core's engine (v1 order). */
-export async function runSync({ source, platform, parameters = {}, mode, staticData }: SyncRun): Promise<RunResult> {
+export async function runSync({ source, platform, parameters = {}, mode, staticData, onError }: SyncRun): Promise<RunResult> {
 	const workflow = multiInputWorkflow({
 		type: NODE_TYPE,
 		parameters: { preset: 'csvToSmartschool', ...parameters },
 		inputs: [source, platform],
 		inputNodeNames: ['Source', 'Platform'],
+		onError,
 	});
 	if (staticData) workflow.staticData = staticData;
 	return await runWorkflow({ workflow, mode });
