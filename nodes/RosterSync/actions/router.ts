@@ -161,9 +161,10 @@ function actionOutputs(plan: SyncPlan, source: INodeExecutionData[], platform: I
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	try {
 		return await sync.call(this);
-	} catch (error) {
+	} catch (caught) {
+		const error = caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error);
 		if (!this.continueOnFail()) throw error;
-		const { message, description } = error as NodeOperationError;
+		const { message, description } = error;
 		const pairedItem = this.getInputData(SOURCE).length ? { item: 0, input: SOURCE } : { item: 0, input: PLATFORM };
 		return [[], [], [], [], [{ json: { error: message, ...(description && { description }) }, pairedItem }]];
 	}
