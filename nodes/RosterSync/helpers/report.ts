@@ -86,6 +86,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): { json:
 		},
 	};
 	if (options.withLists) Object.assign(json, listsOf(input));
+	// Key problems are listed on every run: they are few, and they are what an admin must fix in the export.
+	else json.problems = problemsOf(input.plan);
 
 	const list = (title: string, keys: Array<string | undefined>) =>
 		keys.length
@@ -123,12 +125,16 @@ function listsOf(input: ReportInput): IDataObject {
 		})),
 		remove: plan.remove.map((entry) => ({ key: entry.key, reason: entry.reason })),
 		skipped: plan.skipped.map((entry) => ({ key: entry.key, reason: entry.reason })),
-		problems: {
-			sourceMissingKeys: plan.sourceProblems.missing,
-			sourceDuplicateKeys: plan.sourceProblems.duplicates.map((entry) => ({ ...entry })),
-			platformMissingKeys: plan.platformProblems.missing,
-			platformDuplicateKeys: plan.platformProblems.duplicates.map((entry) => ({ ...entry })),
-		},
+		problems: problemsOf(plan),
+	};
+}
+
+function problemsOf(plan: SyncPlan): IDataObject {
+	return {
+		sourceMissingKeys: plan.sourceProblems.missing,
+		sourceDuplicateKeys: plan.sourceProblems.duplicates.map((entry) => ({ ...entry })),
+		platformMissingKeys: plan.platformProblems.missing,
+		platformDuplicateKeys: plan.platformProblems.duplicates.map((entry) => ({ ...entry })),
 	};
 }
 

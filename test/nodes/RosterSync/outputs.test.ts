@@ -58,6 +58,7 @@ describe('Roster Sync › outputs (CSV → Smartschool preset)', () => {
 			],
 		});
 		expect(report.json).not.toHaveProperty('create');
+		expect(report.json.problems).toEqual({ sourceMissingKeys: [], sourceDuplicateKeys: [], platformMissingKeys: [], platformDuplicateKeys: [] });
 		const html = (await result.binary(NODE_NAME, 0, 'summary', OUTPUT.report)).toString();
 		expect(html).toContain('create 1, update 2 (reactivate 1), remove 1, leave 1 unchanged');
 		expect(html).toContain('weg.gegaan');
