@@ -9,6 +9,7 @@ import { multiInputWorkflow, runWorkflow, type WorkflowJson } from '../../test/h
 import type { Scenario, VariantResult } from '../harness';
 import { repoRoot } from '../support/paths';
 import { ensureHarnessSeesPackage } from './evalytics';
+import { executionTime } from './oneroster';
 
 const ROWS = 50_000;
 const NODE = 'Roster Sync';
@@ -64,15 +65,6 @@ function benchWorkflow(id: string, name: string, node: Record<string, unknown>) 
 }
 
 const SYNC_PARAMETERS = { preset: 'csvToSmartschool' };
-
-/** A node's executionTime from `n8n execute --rawOutput` (only its task header is read: the items are tens of MB). */
-function executionTime(stdout: string, node: string): number {
-	const at = stdout.indexOf(`"${node}": [`);
-	const match = at < 0 ? null : /"executionTime":\s*(\d+),\s*"executionStatus":\s*"(\w+)"/.exec(stdout.slice(at, at + 2000));
-	if (!match) throw new Error(`No executionTime for ${node} in n8n's output`);
-	if (match[2] !== 'success') throw new Error(`${node} ended with status ${match[2]}`);
-	return Number(match[1]);
-}
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
