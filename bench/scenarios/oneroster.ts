@@ -109,7 +109,7 @@ async function rawLoop(pool: Pool, keep: boolean): Promise<{ count: number; user
  * A node's executionTime from `n8n execute --rawOutput`. The printed run data holds every item (tens of MB for
  * 50,000 users) and is not always complete when n8n exits, so only the node's own task header is read.
  */
-export function executionTime(stdout: string, node: string): number {
+function executionTime(stdout: string, node: string): number {
 	const at = stdout.indexOf(`"${node}": [`);
 	const match = at < 0 ? null : /"executionTime":\s*(\d+),\s*"executionStatus":\s*"(\w+)"/.exec(stdout.slice(at, at + 2000));
 	if (!match) throw new Error(`No executionTime for ${node} in n8n's output`);
