@@ -14,8 +14,10 @@ export { allLogs, leaksSecret, searchableText, type LogLine } from './logs';
 export { loadPackage, PACKAGE_ROOT, type AnyNodeType, type LoadedPackage } from './nodeTypes';
 export { runPoll, type PollResult, type RunPollArgs } from './poll';
 export {
+	multiInputWorkflow,
 	runWorkflow,
 	singleNodeWorkflow,
+	type MultiInputWorkflowArgs,
 	type RunResult,
 	type RunWorkflowArgs,
 	type SingleNodeWorkflowArgs,

@@ -53,7 +53,8 @@ export interface RunResult {
 	logs: LogLine[];
 	/** Workflow static data after the run (n8n saves it only for non-manual runs). */
 	staticData: IDataObject;
-	binary(nodeName: string, itemIndex: number, property?: string): Promise<Buffer>;
+	/** Bytes of a binary property of an output item (first output unless `outputIndex`). */
+	binary(nodeName: string, itemIndex: number, property?: string, outputIndex?: number): Promise<Buffer>;
 	/** Which credentials n8n-core asked for, by which node. */
 	credentialsRead: CredentialRead[];
 	/** Node names in the order they finished. */
@@ -186,8 +187,8 @@ function buildResult(
 		json: (nodeName) => output(nodeName).map((item) => item.json),
 		nodeError: (nodeName, runIndex = 0) => runData[nodeName]?.[runIndex]?.error,
 		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
-		binary: async (nodeName, itemIndex, property = 'data') => {
-			const item = output(nodeName)[itemIndex];
+		binary: async (nodeName, itemIndex, property = 'data', outputIndex = 0) => {
+			const item = output(nodeName, outputIndex)[itemIndex];
 			const binaryData = item?.binary?.[property];
 			if (!binaryData) {
 				const has = Object.keys(item?.binary ?? {}).join(', ') || 'none';
@@ -239,5 +240,34 @@ export function singleNodeWorkflow(args: SingleNodeWorkflowArgs): WorkflowJson {
 		workflow.connections[nodeName] = main('No Operation, do nothing');
 	}
 	if (args.inputItems) workflow.pinData = { [MANUAL_TRIGGER_NAME]: args.inputItems.map((json) => ({ json })) };
+	return workflow;
+}
+
+export interface MultiInputWorkflowArgs extends Omit<SingleNodeWorkflowArgs, 'inputItems'> {
+	/** The items that reach each input of the node under test, in input order; `[]` is a branch that emitted nothing. */
+	inputs: IDataObject[][];
+	/** Names of the nodes feeding each input (default "Input 1", "Input 2", …). */
+	inputNodeNames?: string[];
+}
+
+/**
+ * Manual Trigger → one No Operation node per input (pinned with that input's items) → the node under test's
+ * inputs (→ No Operation). A pinned `[]` behaves like a branch whose last node output nothing (e.g. a header-only
+ * CSV), so the engine's partial-input rules (v1 order, `requiredInputs`) decide whether the node runs.
+ */
+export function multiInputWorkflow(args: MultiInputWorkflowArgs): WorkflowJson {
+	const workflow = singleNodeWorkflow({ ...args, noOp: false });
+	const node = workflow.nodes[1];
+	const names = args.inputs.map((_items, index) => args.inputNodeNames?.[index] ?? `Input ${index + 1}`);
+	workflow.nodes = [workflow.nodes[0], ...names.map((name, index) => ({ name, type: NO_OP_TYPE, parameters: {}, position: [220, index * 200] as [number, number] })), { ...node, position: [440, 0] }];
+	workflow.connections = {
+		[MANUAL_TRIGGER_NAME]: { main: [names.map((name) => ({ node: name, type: 'main' as const, index: 0 }))] },
+		...Object.fromEntries(names.map((name, index) => [name, { main: [[{ node: node.name, type: 'main' as const, index }]] }])),
+	};
+	workflow.pinData = Object.fromEntries(names.map((name, index) => [name, args.inputs[index].map((json) => ({ json }))]));
+	if (args.noOp) {
+		workflow.nodes.push({ name: 'No Operation, do nothing', type: NO_OP_TYPE, parameters: {}, position: [660, 0] });
+		workflow.connections[node.name] = { main: [[{ node: 'No Operation, do nothing', type: 'main' as const, index: 0 }]] };
+	}
 	return workflow;
 }
