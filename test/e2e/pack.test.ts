@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 
 import { ensureN8n, REPO_ROOT, type N8nInstall } from '../../scripts/n8n';
-import { buildPackage, installLikeN8n, loadInsideN8n, packPackage, verifyInstalledPackage, type InstalledPackage } from '../../scripts/package-install';
+import { installLikeN8n, loadInsideN8n, verifyInstalledPackage, type InstalledPackage } from '../../scripts/package-install';
 import { DEFAULT_CLIENT_SECRET as EDUIX_CLIENT_SECRET } from '../simulators/eduix/seed';
 import { DEFAULT_API_KEY } from '../simulators/evalytics';
 import { DEFAULT_CLIENT_SECRET as ONEROSTER_CLIENT_SECRET, DEFAULT_CONSUMER_SECRET } from '../simulators/oneroster';
 import { DEFAULT_ACCESS_CODE } from '../simulators/smartschool';
-import { TARBALL_ENV } from './support/suite';
+import { packedTarball } from './support/suite';
 
 interface Manifest {
 	name: string;
@@ -38,8 +38,8 @@ const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'
 beforeAll(async () => {
 	install = await ensureN8n();
 	workDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-e2e-pack-test-'));
-	const shared = process.env[TARBALL_ENV];
-	tarball = shared && existsSync(shared) ? shared : await packHere(workDir);
+	// The tarball the e2e runner packed for this run (what `npm publish` would upload), else one packed here.
+	tarball = await packedTarball(workDir);
 	unpackedDir = join(workDir, 'unpacked');
 	mkdirSync(unpackedDir);
 	execFileSync('tar', ['-xzf', tarball, '-C', unpackedDir, '--strip-components=1']);
@@ -55,11 +55,6 @@ beforeAll(async () => {
 afterAll(() => {
 	if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
-
-async function packHere(dir: string): Promise<string> {
-	await buildPackage();
-	return await packPackage(dir);
-}
 
 /** Every file under `dir` (relative to the repo, '/'-separated). */
 function sourceFiles(dir: string): string[] {
@@ -129,9 +124,10 @@ describe('the packed tarball', () => {
 
 	it('holds no private key and none of the demo secrets of the simulators', () => {
 		const secrets = [DEFAULT_API_KEY, DEFAULT_ACCESS_CODE, EDUIX_CLIENT_SECRET, ONEROSTER_CLIENT_SECRET, DEFAULT_CONSUMER_SECRET];
-		// Every base64 line of the test-only keys and certificates (test/simulators/eduix/fixtures/client.key, …).
-		const fixtures = sourceFiles('test')
-			.filter((file) => /\.(key|pem)$/.test(file))
+		// Every base64 line of the repository's test-only keys and certificates (test/simulators/eduix/fixtures/client.key, …).
+		const fixtures = execFileSync('git', ['ls-files', '*.key', '*.pem'], { cwd: REPO_ROOT, encoding: 'utf8' })
+			.split('\n')
+			.filter(Boolean)
 			.map((file) => ({
 				file,
 				lines: readFileSync(join(REPO_ROOT, file), 'utf8')
