@@ -22,9 +22,9 @@ export default tseslint.config(
 			// This package needs `soap` (Smartschool's SOAP web service) and `undici` (pooled HTTP with one retry
 			// contract) at run time. That makes it a self-hosted, unverified community package — the README says so.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
-			// The package has no public home or maintainer address yet; whoever publishes it sets both (README, For contributors).
-			'@n8n/community-nodes/valid-author': 'off',
-			'@n8n/community-nodes/require-homepage': 'off',
+			// author, homepage, repository and bugs hold named placeholders (REPLACE-WITH-…) until the public home exists;
+			// the release workflow refuses to publish while any is left (CONTRIBUTING.md). A missing homepage is an error here.
+			'@n8n/community-nodes/require-homepage': 'error',
 		},
 	},
 	{

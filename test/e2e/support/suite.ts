@@ -102,7 +102,8 @@ export async function setUpPlatforms<F extends Record<string, PlatformFixture<{ 
 	}
 }
 
-async function packedTarball(workDir: string): Promise<string> {
+/** The tarball this run packed (TARBALL_ENV), or a fresh build packed into `workDir` when a file runs on its own. */
+export async function packedTarball(workDir: string): Promise<string> {
 	const shared = process.env[TARBALL_ENV];
 	if (shared) return shared;
 	await buildPackage();
