@@ -8,9 +8,22 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 
 export const REPO_ROOT = findRepoRoot(__dirname);
@@ -408,20 +421,24 @@ export async function runN8n(
 	env: NodeJS.ProcessEnv,
 	{ killAfterMs = 5 * 60_000 }: { killAfterMs?: number } = {},
 ): Promise<N8nResult> {
+	// Output goes to files, not pipes: n8n ends `execute` with process.exit(), which cuts off whatever is still
+	// queued for a pipe (a large run's JSON arrived truncated); writes to a file are synchronous and complete.
+	const outputDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-edu-cli-'));
+	const [outFile, errFile] = [join(outputDir, 'stdout'), join(outputDir, 'stderr')];
+	const [outFd, errFd] = [openSync(outFile, 'w'), openSync(errFile, 'w')];
 	const child = spawn(install.node, [install.bin, ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env: await processEnv(env),
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', outFd, errFd],
 		detached: true,
 	});
+	closeSync(outFd);
+	closeSync(errFd);
 	const killOnExit = () => signalGroup(child, 'SIGKILL');
 	process.once('exit', killOnExit);
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	let killed = '';
 	const timer = setTimeout(() => {
-		stderr += `\n[n8n ${args[0]} killed after ${killAfterMs} ms]\n`;
+		killed = `\n[n8n ${args[0]} killed after ${killAfterMs} ms]\n`;
 		signalGroup(child, 'SIGKILL');
 	}, killAfterMs);
 	const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
@@ -429,6 +446,9 @@ export async function runN8n(
 	process.off('exit', killOnExit);
 	// `execute` starts a task runner in n8n's process group; make sure it went with n8n.
 	signalGroup(child, 'SIGKILL');
+	const stdout = readFileSync(outFile, 'utf8');
+	const stderr = readFileSync(errFile, 'utf8') + killed;
+	rmSync(outputDir, { recursive: true, force: true });
 	return { code, stdout, stderr };
 }
 
