@@ -177,8 +177,11 @@ describe(`every trigger active in real n8n, polling once a minute`, () => {
 	it('activation polls each trigger once, records its baseline and emits nothing', async () => {
 		const before = pollCounts();
 		await startServer();
-		const after = pollCounts();
-		for (const id of WORKFLOWS) expect({ id, polled: after[id] > before[id] }).toEqual({ id, polled: true });
+		// n8n 2.8 activates the workflows before it reports ready; newer lines may finish activating just after.
+		const unpolled = () => WORKFLOWS.filter((id) => pollCounts()[id] <= before[id]);
+		await waitFor('every trigger\'s activation poll', () => (unpolled().length === 0 ? true : undefined), 120_000).catch((error: Error) => {
+			throw new Error(`${error.message}; not polled: ${unpolled().join(', ')}\nn8n said:\n${server?.output().slice(-6000)}`);
+		});
 		for (const id of WORKFLOWS) expect({ id, executions: await finished(id) }).toEqual({ id, executions: [] });
 		await stopServer();
 	});
@@ -186,7 +189,7 @@ describe(`every trigger active in real n8n, polling once a minute`, () => {
 	it('after a restart, emits exactly what changed while n8n was down: the state survived in the database', async () => {
 		const { expected } = changePlatforms(0);
 		await startServer();
-		const newest = await newestExecutions(1, 60_000);
+		const newest = await newestExecutions(1, 120_000);
 		for (const id of WORKFLOWS) expect({ id, events: await emitted(id, newest[id]) }).toEqual({ id, events: expected[id] });
 	});
 
