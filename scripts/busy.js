@@ -18,7 +18,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 
 process.stderr.write(`test:busy: ${loops} busy loop(s) beside: ${[command, ...args].join(' ')}\n`);
 const started = Date.now();
-const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+// A given command runs where it was asked for (`npm run` starts us in the package root anyway).
+const child = spawn(command, args, { cwd: given.length ? process.cwd() : root, stdio: 'inherit' });
 child.on('close', (code) => {
 	process.stderr.write(`test:busy: finished in ${Math.round((Date.now() - started) / 1000)} s (exit ${code})\n`);
 	process.exit(code ?? 1);
